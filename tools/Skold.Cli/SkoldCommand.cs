@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Skold.Cli.Commands;
+
+namespace Skold.Cli;
+
+/// <summary>The `skold` command tree. Streams are passed in so tests can run it in-process.</summary>
+public static class SkoldCommand
+{
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Skold: firmware and host tools for a crisis network (council orders over LoRa, aid-station journals, public ledger).");
+        var io = new CommandIO(input, output, error);
+        root.Subcommands.Add(CryptoCommand.Create(io));
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return root.Parse(args).Invoke(configuration);
+    }
+}
+
+/// <summary>Where a command reads and writes.</summary>
+public sealed record CommandIO(TextReader Input, TextWriter Output, TextWriter Error);
