@@ -14,7 +14,7 @@ namespace Skold.Crypto
     /// Signing touches secrets only through constant-time code: SHA-512, a fixed-window
     /// base-point multiplication with table scans, and mod-L arithmetic without branches.
     ///
-    /// An instance holds about 3 KB of scratch and allocates nothing per call. It is not
+    /// An instance holds about 4 KB of scratch and allocates nothing per call. It is not
     /// thread-safe: give each thread its own.
     /// </summary>
     public sealed class Ed25519
@@ -73,8 +73,8 @@ namespace Skold.Crypto
         private readonly EdwardsPoint _scratch = new EdwardsPoint();
         private readonly EdwardsPoint _scratch2 = new EdwardsPoint();
         private readonly AdditionOperand[] _aTable = new AdditionOperand[1 << (AWidth - 2)];
-        private readonly int[] _aDigits = new int[256];
-        private readonly int[] _bDigits = new int[256];
+        private readonly sbyte[] _aDigits = new sbyte[256];
+        private readonly sbyte[] _bDigits = new sbyte[256];
         private readonly byte[] _digest = new byte[64];
         private readonly byte[] _k = new byte[32];
         private readonly byte[] _r = new byte[32];

@@ -245,7 +245,7 @@ namespace Skold.Crypto
         /// r = scalar B for a secret scalar below 2^255, in constant time: signed radix-16
         /// digits, four doublings per digit, and a table entry picked by scanning all eight.
         /// </summary>
-        public void MultiplyBase(EdwardsPoint r, byte[] scalar, int offset, int[] digits)
+        public void MultiplyBase(EdwardsPoint r, byte[] scalar, int offset, sbyte[] digits)
         {
             AdditionOperand[] table = BasePointTables.SmallMultiples;
             Scalar25519.SignedRadix16(digits, scalar, offset);
@@ -289,7 +289,7 @@ namespace Skold.Crypto
         /// BasePointTables.OddMultiplesWidth over the fixed odd multiples of B. The two
         /// scalars share one chain of doublings (Straus). Variable time.
         /// </summary>
-        public void DoubleScalarMultiply(EdwardsPoint r, int[] aDigits, int aTop, AdditionOperand[] aTable, int[] bDigits, int bTop)
+        public void DoubleScalarMultiply(EdwardsPoint r, sbyte[] aDigits, int aTop, AdditionOperand[] aTable, sbyte[] bDigits, int bTop)
         {
             AdditionOperand[] bTable = BasePointTables.OddMultiples;
             int top = aTop > bTop ? aTop : bTop;

@@ -130,7 +130,7 @@ namespace Skold.Crypto
         /// with |digits[i]| &lt; 2^(w-1), and the scalar is the sum of digits[i] 2^i.
         /// Returns the index of the highest non-zero digit, or -1 for zero. Variable time.
         /// </summary>
-        public int NonAdjacentForm(int[] digits, byte[] scalar, int offset, int width)
+        public int NonAdjacentForm(sbyte[] digits, byte[] scalar, int offset, int width)
         {
             uint[] k = _work;
             for (int i = 0; i < 8; i++)
@@ -153,7 +153,7 @@ namespace Skold.Crypto
                     AddSmall(k, -digit);
                     top = i;
                 }
-                digits[i] = digit;
+                digits[i] = (sbyte)digit;
                 for (int j = 0; j < 8; j++)
                 {
                     k[j] = (k[j] >> 1) | (k[j + 1] << 31);
@@ -178,21 +178,17 @@ namespace Skold.Crypto
         /// Signed radix-16 digits of a scalar below 2^255: 64 digits in [-8, 8] with
         /// scalar = sum digits[i] 16^i. Constant time.
         /// </summary>
-        public static void SignedRadix16(int[] digits, byte[] scalar, int offset)
+        public static void SignedRadix16(sbyte[] digits, byte[] scalar, int offset)
         {
-            for (int i = 0; i < 32; i++)
-            {
-                digits[2 * i] = scalar[offset + i] & 15;
-                digits[2 * i + 1] = (scalar[offset + i] >> 4) & 15;
-            }
             int carry = 0;
             for (int i = 0; i < 63; i++)
             {
-                digits[i] += carry;
-                carry = (digits[i] + 8) >> 4;
-                digits[i] -= carry << 4;
+                int b = scalar[offset + (i >> 1)];
+                int digit = ((i & 1) == 0 ? b & 15 : b >> 4) + carry;
+                carry = (digit + 8) >> 4;
+                digits[i] = (sbyte)(digit - (carry << 4));
             }
-            digits[63] += carry;
+            digits[63] = (sbyte)((scalar[offset + 31] >> 4) + carry);
         }
     }
 }

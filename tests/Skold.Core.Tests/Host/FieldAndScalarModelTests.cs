@@ -137,8 +137,8 @@ public class FieldAndScalarModelTests
     {
         var random = new Random(16);
         var scalars = new Scalar25519();
-        int[] naf = new int[256];
-        int[] radix16 = new int[64];
+        sbyte[] naf = new sbyte[256];
+        sbyte[] radix16 = new sbyte[64];
         for (int trial = 0; trial < 2000; trial++)
         {
             BigInteger k = trial == 0 ? L - 1 : new BigInteger(RandomBytes(random, 32), isUnsigned: true) % L;
