@@ -118,6 +118,9 @@ namespace System
 
     public struct IntPtr { }
 
+    // Declared upstream as an empty struct; the compiler needs it to lower array-length range checks.
+    public struct UIntPtr { }
+
     public struct RuntimeTypeHandle { }
 
     public struct RuntimeFieldHandle { }
