@@ -181,7 +181,9 @@ public class NanoSubsetTests
                 var opcode = opcodes[value];
                 string where = md.GetString(md.GetTypeDefinition(method.GetDeclaringType()).Name) + "." + md.GetString(method.Name);
                 Assert.IsFalse(forbidden.Contains(value), $"{opcode.Name} in {where}");
-                il.Offset += OperandSize(opcode, ref il);
+                // Size first: reading a switch's count moves the reader.
+                int operandSize = OperandSize(opcode, ref il);
+                il.Offset += operandSize;
             }
         }
         Assert.IsGreaterThan(50, methods, "the scan found the core's methods");
