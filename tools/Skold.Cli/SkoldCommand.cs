@@ -10,6 +10,9 @@ public static class SkoldCommand
     {
         var root = new RootCommand("Skold: firmware and host tools for a crisis network (council orders over LoRa, aid-station journals, public ledger).");
         var io = new CommandIO(input, output, error);
+        root.Subcommands.Add(KeyCommand.Create(io));
+        root.Subcommands.Add(CouncilCommand.Create(io));
+        root.Subcommands.Add(OrderCommand.Create(io));
         root.Subcommands.Add(CryptoCommand.Create(io));
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);

@@ -54,7 +54,7 @@ namespace Skold.Council
             {
                 return "the signature of member " + BadMember + " does not verify: forged, damaged, or signed with another key";
             }
-            string counts = Counted + " of " + Policy.MinSignatures + " signatures from " + Groups + " of " + Policy.MinGroups + " groups";
+            string counts = Counted + " valid signature(s) of " + Policy.MinSignatures + " needed, from " + Groups + " group(s) of " + Policy.MinGroups + " needed";
             if (Met)
             {
                 return "policy met: " + counts;
@@ -70,7 +70,7 @@ namespace Skold.Council
             }
             int notCounting = PopCount(SignedMask & ~CountedMask);
             string ignored = notCounting > 0 ? "; " + notCounting + " signature(s) by revoked or out-of-term keys count for nothing" : "";
-            return "policy not met: " + counts + ", needs " + missing + ignored;
+            return "policy not met: " + counts + "; missing " + missing + ignored;
         }
 
         internal static int PopCount(uint mask)

@@ -31,7 +31,7 @@ namespace Skold.Tests.Portable
             council.SignBy(council.Registry, order, new int[] { 0, 2 });
             AcceptanceResult result = Device(council).Accept(order.Encode(), TestCouncil.Now);
             Assert.AreEqual(RejectionReason.PolicyNotMet, result.Reason);
-            Assert.AreEqual("policy not met: 2 of 3 signatures from 2 of 3 groups, needs 1 more signature(s) and 1 more group(s)", result.Check!.Explain());
+            Assert.AreEqual("policy not met: 2 valid signature(s) of 3 needed, from 2 group(s) of 3 needed; missing 1 more signature(s) and 1 more group(s)", result.Check!.Explain());
         }
 
         [TestMethod]

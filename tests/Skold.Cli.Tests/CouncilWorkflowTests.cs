@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Skold.Cli.Tests;
+
+/// <summary>
+/// The README's council walkthrough, run through the CLI alone: eight members make keys, the
+/// genesis is built and signed, orders are created, signed, verified and passed on as text.
+/// </summary>
+[TestClass]
+public class CouncilWorkflowTests
+{
+    private static readonly string[] Members = ["Anna:municipal", "Bo:municipal", "Cecilia:police-rescue", "David:police-rescue", "Elif:civil-society", "Farid:civil-society", "Greta:youth", "Åsa:youth"];
+    private static string _dir = "";
+
+    [ClassInitialize]
+    public static void MakeKeysAndCouncil(TestContext _)
+    {
+        _dir = Directory.CreateTempSubdirectory("skold-council-").FullName;
+        File.WriteAllText(Path("pass"), "correct horse battery staple\n");
+        File.WriteAllText(Path("wrong-pass"), "incorrect horse battery staple\n");
+        for (int i = 0; i < Members.Length; i++)
+        {
+            string[] parts = Members[i].Split(':');
+            Ok(Cli("key", "new", "--name", parts[0], "--group", parts[1], "--out", Path("m" + i), "--passphrase-file", Path("pass"), "--kdf-iterations", "100000"));
+        }
+        Ok(Cli(["council", "init", "--name", "Storby samordningsråd", "--fund-sek", "10000000", "--created", "2026-11-24T00:00Z", "--out", Path("council.genesis"), "--member", .. Enumerable.Range(0, 8).Select(i => Path("m" + i + ".pub"))]));
+        foreach (int signer in new[] { 0, 2, 4, 6, 1, 3 })
+        {
+            Ok(Sign("council.genesis", signer, registry: false));
+        }
+    }
+
+    [ClassCleanup]
+    public static void RemoveFiles() => Directory.Delete(_dir, recursive: true);
+
+    [TestMethod]
+    public void GenesisSignedBySixMembersOfFourGroupsIsInForce()
+    {
+        var (exitCode, output, _) = Cli("order", "verify", Path("council.genesis"));
+        Assert.AreEqual(0, exitCode, output);
+        StringAssert.Contains(output, "policy met: 6 valid signature(s) of 6 needed, from 4 group(s) of 4 needed");
+        StringAssert.Contains(output, "Åsa");
+    }
+
+    [TestMethod]
+    public void AnAlertNeedsTwoGroupsAndSaysWhatIsMissing()
+    {
+        string file = NewAlert("alert-two-groups", 1);
+        Ok(Sign(file, 0));
+        Ok(Sign(file, 1));
+        var (notYet, output, _) = Cli("order", "verify", Path(file), "--registry", Path("council.genesis"));
+        Assert.AreEqual(1, notYet);
+        StringAssert.Contains(output, "policy not met: 2 valid signature(s) of 2 needed, from 1 group(s) of 2 needed; missing 1 more group(s)");
+
+        Ok(Sign(file, 4));
+        var (met, metOutput, _) = Cli("order", "verify", Path(file), "--registry", Path("council.genesis"));
+        Assert.AreEqual(0, met, metOutput);
+        StringAssert.Contains(metOutput, "Elif                 civil-society  signed, counts");
+    }
+
+    [TestMethod]
+    public void SigningTwiceCountsOnce()
+    {
+        string file = NewAlert("alert-twice", 2);
+        Ok(Sign(file, 0));
+        Ok(Sign(file, 0));
+        var (exitCode, output, _) = Cli("order", "verify", Path(file), "--registry", Path("council.genesis"));
+        Assert.AreEqual(1, exitCode);
+        StringAssert.Contains(output, "1 valid signature(s) of 2 needed");
+    }
+
+    [TestMethod]
+    public void WrongPassphraseIsRefusedAndTheOrderIsUntouched()
+    {
+        string file = NewAlert("alert-wrong-pass", 3);
+        byte[] before = File.ReadAllBytes(Path(file));
+        var (exitCode, _, error) = Cli("order", "sign", Path(file), "--key", Path("m0.key"), "--registry", Path("council.genesis"), "--passphrase-file", Path("wrong-pass"));
+        Assert.AreEqual(2, exitCode);
+        StringAssert.Contains(error, "wrong passphrase");
+        CollectionAssert.AreEqual(before, File.ReadAllBytes(Path(file)));
+    }
+
+    [TestMethod]
+    public void AKeyOutsideTheCouncilCannotSign()
+    {
+        Ok(Cli("key", "new", "--name", "Mallory", "--group", "youth", "--out", Path("outsider"), "--passphrase-file", Path("pass"), "--kdf-iterations", "100000"));
+        string file = NewAlert("alert-outsider", 4);
+        var (exitCode, _, error) = Cli("order", "sign", Path(file), "--key", Path("outsider.key"), "--registry", Path("council.genesis"), "--passphrase-file", Path("pass"));
+        Assert.AreEqual(2, exitCode);
+        StringAssert.Contains(error, "Mallory's key is not a member of Storby samordningsråd");
+    }
+
+    [TestMethod]
+    public void OrdersTravelAsTextAndQrCode()
+    {
+        string file = NewAlert("alert-text", 5);
+        Ok(Sign(file, 2));
+        var (_, exported, _) = Cli("order", "export", Path(file), "--qr");
+        string[] lines = exported.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        StringAssert.StartsWith(lines[0], "skold-order:");
+        string[] qr = lines[1..];
+        Assert.IsGreaterThan(10, qr.Length);
+        Assert.IsTrue(qr.All(l => l.Length == qr[0].Length), "the QR code is a rectangle of characters");
+        Assert.IsTrue(qr.All(l => l.All(c => "█▀▄ ".Contains(c))), "drawn with half blocks");
+
+        Ok(Cli("order", "import", lines[0], "--out", Path("alert-text.copy")));
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path(file)), File.ReadAllBytes(Path("alert-text.copy")));
+        // A file holding the text form reads like the binary one.
+        File.WriteAllText(Path("alert-text.txt"), lines[0] + "\n");
+        var (exitCode, inspected, _) = Cli("order", "inspect", Path("alert-text.txt"), "--json");
+        Assert.AreEqual(0, exitCode);
+        using var json = JsonDocument.Parse(inspected);
+        Assert.AreEqual("Värmestuga öppen i Ålidhems skola", json.RootElement.GetProperty("text").GetString());
+        StringAssert.Contains(inspected, "Värmestuga", "JSON keeps å ä ö readable");
+    }
+
+    [TestMethod]
+    public void RevokedMemberNoLongerCounts()
+    {
+        Ok(Cli("order", "new", "--kind", "registry-update", "--seq", "10", "--created", "2026-11-24T01:00Z", "--revoke", "2", "--out", Path("revoke.order")));
+        foreach (int signer in new[] { 0, 1, 3, 4, 5, 7 })
+        {
+            Ok(Sign("revoke.order", signer));
+        }
+        string file = NewAlert("alert-revoked", 11);
+        Ok(Sign(file, 0));
+        Ok(Sign(file, 2));
+        var (withUpdate, output, _) = Cli("order", "verify", Path(file), "--registry", Path("council.genesis"), "--update", Path("revoke.order"));
+        Assert.AreEqual(1, withUpdate, output);
+        StringAssert.Contains(output, "revoked: counts for nothing");
+        var (withoutUpdate, _, _) = Cli("order", "verify", Path(file), "--registry", Path("council.genesis"));
+        Assert.AreEqual(0, withoutUpdate, "before the revocation is known, the same signatures meet the policy");
+    }
+
+    [TestMethod]
+    public void DistributionRulesAndReserveOrdersAreBuiltFromOptions()
+    {
+        Ok(Cli("order", "new", "--kind", "distribution-rules", "--seq", "20", "--item", "food-parcel:1:0:1", "--item", "battery-pack:2:1:1", "--item", "200=Blöjor:3:0:0", "--out", Path("rules.order")));
+        var (_, rules, _) = Cli("order", "inspect", Path("rules.order"), "--json");
+        using (var json = JsonDocument.Parse(rules))
+        {
+            var items = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToArray();
+            CollectionAssert.AreEqual(new[] { "battery pack", "food parcel", "Blöjor" }, items);
+        }
+        Ok(Cli("order", "new", "--kind", "reserve-activation", "--seq", "21", "--amount-sek", "500000", "--spend-by", "2026-11-25T12:00Z", "--purpose", "Diesel till reservkraft", "--out", Path("reserve.order")));
+        foreach (int signer in new[] { 0, 2, 4 })
+        {
+            Ok(Sign("reserve.order", signer));
+        }
+        var (exitCode, output, _) = Cli("order", "verify", Path("reserve.order"), "--registry", Path("council.genesis"));
+        Assert.AreEqual(1, exitCode, "three groups are not enough for money");
+        StringAssert.Contains(output, "missing 1 more signature(s) and 1 more group(s)");
+    }
+
+    [TestMethod]
+    public void BadInputGetsAClearErrorNotAStackTrace()
+    {
+        File.WriteAllBytes(Path("garbage.order"), [0x99, 1, 2, 3]);
+        var (exitCode, _, error) = Cli("order", "inspect", Path("garbage.order"));
+        Assert.AreEqual(2, exitCode);
+        StringAssert.Contains(error, "is not a council order: version 9 is not 1");
+        var (lifetime, _, lifetimeError) = Cli("order", "new", "--kind", "alert", "--seq", "1", "--text", "x", "--lifetime", "forever", "--out", Path("x.order"));
+        Assert.AreEqual(2, lifetime);
+        StringAssert.Contains(lifetimeError, "is not a duration like 90m, 24h or 2d");
+        var (again, _, againError) = Cli("key", "new", "--name", "Anna", "--group", "municipal", "--out", Path("m0"), "--passphrase-file", Path("pass"));
+        Assert.AreEqual(2, again);
+        StringAssert.Contains(againError, "a key is never overwritten");
+    }
+
+    private static string NewAlert(string name, int sequence)
+    {
+        string file = name + ".order";
+        Ok(Cli("order", "new", "--kind", "alert", "--seq", sequence.ToString(), "--created", "2026-11-24T02:00Z", "--text", "Värmestuga öppen i Ålidhems skola", "--out", Path(file)));
+        return file;
+    }
+
+    private static (int, string, string) Sign(string file, int member, bool registry = true)
+    {
+        var args = new List<string> { "order", "sign", Path(file), "--key", Path("m" + member + ".key"), "--passphrase-file", Path("pass") };
+        if (registry)
+        {
+            args.AddRange(["--registry", Path("council.genesis")]);
+        }
+        return Cli([.. args]);
+    }
+
+    private static (int ExitCode, string Output, string Error) Cli(params string[] args) => CliRunner.Run("", args);
+
+    private static void Ok((int ExitCode, string Output, string Error) result) =>
+        Assert.AreEqual(0, result.ExitCode, result.Output + result.Error);
+
+    private static string Path(string name) => System.IO.Path.Combine(_dir, name);
+}
