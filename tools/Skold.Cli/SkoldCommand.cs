@@ -14,6 +14,7 @@ public static class SkoldCommand
         root.Subcommands.Add(CouncilCommand.Create(io));
         root.Subcommands.Add(OrderCommand.Create(io));
         root.Subcommands.Add(CryptoCommand.Create(io));
+        root.Subcommands.Add(AirtimeCommand.Create(io));
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);
     }

@@ -57,6 +57,10 @@ CASES = [
     ("SF7/500k/CR5, 1 byte, implicit header, no CRC", dict(sf=7, bw=500000, cr=5, payload=1, explicit_header=False, crc=False)),
     ("SF7/7.8k/CR5, 20 bytes (real bandwidth 7812.5 Hz; LDRO auto: on)", dict(sf=7, bw=7800, cr=5, payload=20)),
     ("SF9/41.7k/CR7, 64 bytes (real bandwidth 125000/3 Hz)", dict(sf=9, bw=41700, cr=7, payload=64)),
+    ("SF7/15.6k/CR5, 20 bytes", dict(sf=7, bw=15600, cr=5, payload=20)),
+    ("SF7/31.25k/CR5, 20 bytes", dict(sf=7, bw=31250, cr=5, payload=20)),
+    ("SF7/62.5k/CR5, 20 bytes", dict(sf=7, bw=62500, cr=5, payload=20)),
+    ("SF9/125k/CR6, 255 bytes (DESIGN's 5.6 ms a byte)", dict(sf=9, bw=125000, cr=6, payload=255)),
     ("SF9/125k/CR5, 254 bytes", dict(sf=9, bw=125000, cr=5, payload=254)),
     ("SF12/125k/CR5, 254 bytes", dict(sf=12, bw=125000, cr=5, payload=254)),
 ]
