@@ -192,7 +192,7 @@ namespace Skold.Tests.Portable
 
         private static void AssertAirtime(LoRaModulation modulation, int payloadBytes, int symbolsTimesFour, long microseconds, bool ldro)
         {
-            Assert.AreEqual(ldro, modulation.LowDataRateOptimization, modulation.ToString());
+            Assert.IsTrue(ldro == modulation.LowDataRateOptimization, "LDRO: " + modulation.ToString());
             Assert.AreEqual(symbolsTimesFour, LoRaAirtime.SymbolsTimesFour(modulation, payloadBytes), modulation.ToString());
             Assert.AreEqual(microseconds, LoRaAirtime.TimeOnAirMicroseconds(modulation, payloadBytes), modulation.ToString());
         }
