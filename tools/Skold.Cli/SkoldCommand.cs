@@ -13,6 +13,7 @@ public static class SkoldCommand
         root.Subcommands.Add(KeyCommand.Create(io));
         root.Subcommands.Add(CouncilCommand.Create(io));
         root.Subcommands.Add(OrderCommand.Create(io));
+        root.Subcommands.Add(SimCommand.Create(io));
         root.Subcommands.Add(CryptoCommand.Create(io));
         root.Subcommands.Add(AirtimeCommand.Create(io));
         var configuration = new InvocationConfiguration { Output = output, Error = error };

@@ -12,6 +12,7 @@ namespace Skold.Council
     public sealed class CouncilRegistry
     {
         public const int MaxMembers = 32;
+        public const int MaxStations = 64;
 
         private static readonly byte[] OrderDomain = Ascii("SKOLD-ORDER-v1");
         private static readonly byte[] GenesisDomain = Ascii("SKOLD-GENESIS-v1");
@@ -19,9 +20,14 @@ namespace Skold.Council
 
         private readonly CouncilMember[] _members;
         private readonly KindPolicy[] _policies;
+        private readonly int[] _stationIds;
+        private readonly byte[][] _stationKeys;
 
-        private CouncilRegistry(byte[] councilId, string councilName, uint fundSek, CouncilMember[] members, KindPolicy[] policies, int sequence)
+        private CouncilRegistry(byte[] councilId, string councilName, uint fundSek, CouncilMember[] members, KindPolicy[] policies, int sequence,
+                                int[] stationIds, byte[][] stationKeys)
         {
+            _stationIds = stationIds;
+            _stationKeys = stationKeys;
             CouncilId = councilId;
             CouncilName = councilName;
             FundSek = fundSek;
@@ -61,6 +67,24 @@ namespace Skold.Council
             return _policies[kind];
         }
 
+        public int StationCount
+        {
+            get { return _stationIds.Length; }
+        }
+
+        /// <summary>The key the council registered for a station, or null.</summary>
+        public byte[]? StationKey(int stationId)
+        {
+            for (int i = 0; i < _stationIds.Length; i++)
+            {
+                if (_stationIds[i] == stationId)
+                {
+                    return _stationKeys[i];
+                }
+            }
+            return null;
+        }
+
         /// <summary>The member holding this public key, or -1.</summary>
         public int FindMember(byte[] publicKey)
         {
@@ -88,7 +112,7 @@ namespace Skold.Council
             Sha256 sha = new Sha256();
             sha.Update(CouncilIdDomain);
             sha.Update(genesis.SignedBytes);
-            return new CouncilRegistry(sha.Finish(), body.CouncilName, body.FundSek, body.Members, body.Policies, 0);
+            return new CouncilRegistry(sha.Finish(), body.CouncilName, body.FundSek, body.Members, body.Policies, 0, new int[0], new byte[0][]);
         }
 
         /// <summary>
@@ -158,6 +182,8 @@ namespace Skold.Council
         public CouncilRegistry Apply(RegistryUpdateBody update, int sequence)
         {
             CouncilMember[] members = _members;
+            int[] stationIds = _stationIds;
+            byte[][] stationKeys = _stationKeys;
             KindPolicy[] policies = new KindPolicy[_policies.Length];
             Array.Copy(_policies, policies, policies.Length);
             for (int i = 0; i < update.Operations.Length; i++)
@@ -187,6 +213,40 @@ namespace Skold.Council
                     case RegistryOperation.RevokeMember:
                         members = Replace(members, op.MemberIndex, Existing(members, op.MemberIndex).WithRevoked());
                         break;
+                    case RegistryOperation.RegisterStation:
+                        {
+                            int at = -1;
+                            for (int s = 0; s < stationIds.Length; s++)
+                            {
+                                if (stationIds[s] == op.StationId)
+                                {
+                                    at = s;
+                                }
+                            }
+                            if (at < 0)
+                            {
+                                if (stationIds.Length >= MaxStations)
+                                {
+                                    throw new InvalidOperationException("the registry already has " + MaxStations + " stations");
+                                }
+                                int[] ids = new int[stationIds.Length + 1];
+                                byte[][] keys = new byte[stationIds.Length + 1][];
+                                Array.Copy(stationIds, ids, stationIds.Length);
+                                Array.Copy(stationKeys, keys, stationIds.Length);
+                                ids[stationIds.Length] = op.StationId;
+                                keys[stationIds.Length] = op.StationKey!;
+                                stationIds = ids;
+                                stationKeys = keys;
+                            }
+                            else
+                            {
+                                byte[][] keys = new byte[stationKeys.Length][];
+                                Array.Copy(stationKeys, keys, stationKeys.Length);
+                                keys[at] = op.StationKey!;
+                                stationKeys = keys;
+                            }
+                            break;
+                        }
                     default:
                         policies[op.PolicyKind] = op.Policy!;
                         if (op.PolicyKind == OrderKind.RegistryUpdate)
@@ -196,7 +256,7 @@ namespace Skold.Council
                         break;
                 }
             }
-            return new CouncilRegistry(CouncilId, CouncilName, FundSek, members, policies, sequence);
+            return new CouncilRegistry(CouncilId, CouncilName, FundSek, members, policies, sequence, stationIds, stationKeys);
         }
 
         private static CouncilMember Existing(CouncilMember[] members, int index)

@@ -6,7 +6,9 @@ namespace Skold.Council
     /// <summary>
     /// One change in a REGISTRY_UPDATE order. Type byte, then: 1 add member (a member record);
     /// 2 rotate key (member index varint, new key, valid from, valid until); 3 revoke member
-    /// (member index varint); 4 set policy (kind, minimum signatures, minimum groups: bytes).
+    /// (member index varint); 4 set policy (kind, minimum signatures, minimum groups: bytes);
+    /// 5 register station (station number varint, 32-byte station key; a later registration of
+    /// the same number replaces its key).
     /// </summary>
     public sealed class RegistryOperation
     {
@@ -14,6 +16,7 @@ namespace Skold.Council
         public const int RotateKey = 2;
         public const int RevokeMember = 3;
         public const int SetPolicy = 4;
+        public const int RegisterStation = 5;
 
         private RegistryOperation(int type)
         {
@@ -31,6 +34,22 @@ namespace Skold.Council
         public int PolicyKind { get; private set; }
 
         public KindPolicy? Policy { get; private set; }
+
+        public int StationId { get; private set; }
+
+        public byte[]? StationKey { get; private set; }
+
+        public static RegistryOperation Station(int stationId, byte[] publicKey)
+        {
+            if (stationId < 0 || stationId > 65535 || publicKey == null || publicKey.Length != 32)
+            {
+                throw new ArgumentException("a station is numbered 0..65535 and has a 32-byte Ed25519 key");
+            }
+            RegistryOperation op = new RegistryOperation(RegisterStation);
+            op.StationId = stationId;
+            op.StationKey = publicKey;
+            return op;
+        }
 
         public static RegistryOperation Add(CouncilMember member)
         {
@@ -84,6 +103,10 @@ namespace Skold.Council
                 case RevokeMember:
                     writer.WriteVarUInt((uint)MemberIndex);
                     break;
+                case RegisterStation:
+                    writer.WriteVarUInt((uint)StationId);
+                    writer.WriteBytes(StationKey!);
+                    break;
                 default:
                     writer.WriteByte(PolicyKind);
                     writer.WriteByte(Policy!.MinSignatures);
@@ -123,6 +146,11 @@ namespace Skold.Council
                             throw new MalformedDataException("policy: kind " + kind + " with " + signatures + " signatures from " + groups + " groups is not a valid policy");
                         }
                         return ChangePolicy(kind, new KindPolicy(signatures, groups));
+                    }
+                case RegisterStation:
+                    {
+                        int station = reader.ReadVarInt("station number", 0, 65535);
+                        return Station(station, reader.ReadBytes(32, "station key"));
                     }
                 default:
                     throw new MalformedDataException("registry operation: unknown type " + type);

@@ -1,0 +1,669 @@
+using System;
+using Skold.Codec;
+using Skold.Council;
+using Skold.Crypto;
+
+namespace Skold.Mesh
+{
+    /// <summary>
+    /// The relay logic of one node, deterministic given its inputs: frames received (with SNR),
+    /// the clock passed to every call, and the random source. It owns no radio: the caller asks
+    /// Poll for the next frame to send whenever the radio is free, and wakes it by NextActionMs.
+    ///
+    /// Rules, in the order they apply (docs/formats/frame.md):
+    /// 1. Authenticate before relaying. An order is reassembled, then relayed only if its
+    ///    signatures meet its kind's policy in the council registry and it has not expired; a
+    ///    station report only if signed by a station key the council registered. Anything else
+    ///    is dropped and costs no airtime.
+    /// 2. Flood once, managed. A new authentic message is rebroadcast after the policy's delay;
+    ///    the policy may cancel it when copies heard from others make it redundant.
+    /// 3. Priority: council orders, then station reports, then beacons and repair traffic.
+    /// 4. Never past the duty-cycle limit: a frame waits until the rolling hour allows it.
+    /// 5. Store and forward: beacons carry a digest of the orders held; a neighbour whose digest
+    ///    differs gets an inventory, missing orders are requested, and holders send them again.
+    /// </summary>
+    public sealed class RelayEngine
+    {
+        public const int HeldCapacity = 48;
+        public const int PendingCapacity = 32;
+        public const int SeenReportCapacity = 256;
+        public const int MaxIdsPerFrame = 60;
+
+        private readonly RelayConfig _config;
+        private readonly IRebroadcastPolicy _policy;
+        private readonly IRandomSource _random;
+        private readonly IRelayStore _store;
+        private readonly Ed25519 _ed;
+        private readonly OrderAcceptance _acceptance;
+        private readonly Reassembler _reassembler = new Reassembler(4, 10 * 60 * 1000);
+        private readonly HeldOrders _held = new HeldOrders(HeldCapacity);
+        private readonly NeighbourTable _neighbours = new NeighbourTable(32);
+        private readonly PendingMessage?[] _pending = new PendingMessage?[PendingCapacity];
+        private readonly uint[] _seenReports = new uint[SeenReportCapacity];
+        private int _seenReportCount;
+        private long _nextBeaconMs;
+        private long _lastInventoryMs = long.MinValue / 2;
+        private long _lastRequestMs = long.MinValue / 2;
+        private long _heldChangedMs = long.MinValue / 2;
+
+        public RelayEngine(RelayConfig config, CouncilRegistry registry, IRebroadcastPolicy policy, IRandomSource random, IRelayStore store, Ed25519 ed, long nowMs)
+        {
+            _config = config;
+            _policy = policy;
+            _random = random;
+            _store = store;
+            _ed = ed;
+            _acceptance = new OrderAcceptance(registry, ed);
+            byte[][] orders = store.LoadOrders();
+            uint now = CouncilTime(nowMs);
+            for (int i = 0; i < orders.Length; i++)
+            {
+                Order? order = TryDecode(orders[i]);
+                if (order != null && order.Expires > now)
+                {
+                    _held.Add(Frame.MessageIdOf(orders[i]), orders[i], order.Expires);
+                    _acceptance.Accept(orders[i], now);
+                }
+            }
+            long[] seen = store.LoadSeen(SeenReportCapacity);
+            for (int i = 0; i < seen.Length; i++)
+            {
+                RememberReport((uint)seen[i]);
+            }
+            _nextBeaconMs = nowMs + _random.Next((int)(config.BeaconIntervalMs / 4) + 1);
+        }
+
+        public RelayStatistics Statistics { get; } = new RelayStatistics();
+
+        /// <summary>The application's view of the council: registry in force, distribution rules, reserve.</summary>
+        public OrderAcceptance Council
+        {
+            get { return _acceptance; }
+        }
+
+        public HeldOrders Held
+        {
+            get { return _held; }
+        }
+
+        public NeighbourTable Neighbours
+        {
+            get { return _neighbours; }
+        }
+
+        /// <summary>Messages waiting to be sent.</summary>
+        public int QueueLength
+        {
+            get
+            {
+                int count = 0;
+                for (int i = 0; i < _pending.Length; i++)
+                {
+                    if (_pending[i] != null)
+                    {
+                        count++;
+                    }
+                }
+                return count;
+            }
+        }
+
+        /// <summary>Sends an order into the mesh from this node (the council's gateway). False when it is not authentic.</summary>
+        public bool Originate(byte[] order, long nowMs)
+        {
+            return AcceptOrder(order, _config.NodeId, -1000, nowMs, 0, _config.HopLimit);
+        }
+
+        /// <summary>Sends a station report into the mesh from this node (a kiosk). False when not signed by a registered station.</summary>
+        public bool OriginateReport(byte[] report, long nowMs)
+        {
+            return AcceptReport(report, _config.NodeId, -1000, nowMs, true);
+        }
+
+        /// <summary>Handles one received frame. Malformed or unauthentic input is counted and dropped.</summary>
+        public void Receive(byte[] data, int offset, int count, int snrTenths, long nowMs)
+        {
+            Frame frame;
+            try
+            {
+                frame = Frame.Decode(data, offset, count);
+            }
+            catch (MalformedDataException)
+            {
+                Statistics.Malformed++;
+                return;
+            }
+            if (frame.Sender == _config.NodeId)
+            {
+                return;
+            }
+            _neighbours.Heard(frame.Sender, snrTenths, nowMs);
+            switch (frame.Type)
+            {
+                case FrameType.Order:
+                    ReceiveOrderFrame(frame, snrTenths, nowMs);
+                    break;
+                case FrameType.Report:
+                    if (IsKnownReport(frame.MessageId))
+                    {
+                        Duplicate(frame, nowMs);
+                    }
+                    else if (frame.FragmentCount == 1)
+                    {
+                        AcceptReportFrame(frame, snrTenths, nowMs);
+                    }
+                    break;
+                case FrameType.Beacon:
+                    ReceiveBeacon(frame, nowMs);
+                    break;
+                case FrameType.Inventory:
+                    ReceiveInventory(frame, nowMs);
+                    break;
+                default:
+                    ReceiveRequest(frame, nowMs);
+                    break;
+            }
+        }
+
+        /// <summary>When Poll next has something to do (a beacon, a due frame, a duty-cycle window).</summary>
+        public long NextActionMs(long nowMs)
+        {
+            long next = _policy.StoreAndForward ? _nextBeaconMs : long.MaxValue;
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                PendingMessage? p = _pending[i];
+                if (p == null)
+                {
+                    continue;
+                }
+                long due = p.DueMs;
+                long start = _config.DutyCycle.EarliestStartMs(due > nowMs ? due : nowMs, Airtime(p.Frames[p.Next].Length));
+                if (start < next)
+                {
+                    next = start;
+                }
+            }
+            return next;
+        }
+
+        /// <summary>
+        /// The frame to transmit now, or null. Call when the radio is free; channelBusy (a
+        /// reception under way) defers everything. The airtime is booked against the duty cycle.
+        /// </summary>
+        public OutgoingFrame? Poll(long nowMs, bool channelBusy)
+        {
+            if (_policy.StoreAndForward && nowMs >= _nextBeaconMs)
+            {
+                QueueBeacon(nowMs);
+                long interval = _config.BeaconIntervalMs;
+                _nextBeaconMs = nowMs + interval - interval / 10 + _random.Next((int)(interval / 5) + 1);
+            }
+            if (channelBusy)
+            {
+                return null;
+            }
+            int best = -1;
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                PendingMessage? p = _pending[i];
+                if (p == null || p.DueMs > nowMs)
+                {
+                    continue;
+                }
+                if (best < 0 || FrameType.Priority(p.Type) < FrameType.Priority(_pending[best]!.Type)
+                    || (FrameType.Priority(p.Type) == FrameType.Priority(_pending[best]!.Type) && p.DueMs < _pending[best]!.DueMs))
+                {
+                    best = i;
+                }
+            }
+            if (best < 0)
+            {
+                return null;
+            }
+            PendingMessage chosen = _pending[best]!;
+            if (chosen.Next == 0 && chosen.Cancellable && _policy.MayCancel(_config.NodeId, chosen.Transmitters, chosen.TransmitterCount, _neighbours, nowMs))
+            {
+                _pending[best] = null;
+                Statistics.Cancelled++;
+                return null;
+            }
+            Frame frame = chosen.Frames[chosen.Next];
+            long airtime = Airtime(frame.Length);
+            if (!_config.DutyCycle.CanTransmit(nowMs, airtime))
+            {
+                Statistics.DutyCycleWaits++;
+                return null;
+            }
+            _config.DutyCycle.Record(nowMs, airtime);
+            chosen.Next++;
+            if (chosen.Next == chosen.Frames.Length)
+            {
+                _pending[best] = null;
+            }
+            Statistics.FramesSent++;
+            return new OutgoingFrame(frame.Encode(), frame.Type, frame.MessageId, chosen.Repair, airtime);
+        }
+
+        private void ReceiveOrderFrame(Frame frame, int snrTenths, long nowMs)
+        {
+            if (_held.Holds(frame.MessageId))
+            {
+                Duplicate(frame, nowMs);
+                return;
+            }
+            byte[]? message = _reassembler.Add(frame, nowMs);
+            if (message == null)
+            {
+                return;
+            }
+            AcceptOrder(message, frame.Sender, snrTenths, nowMs, frame.HopCount + 1, frame.HopLimit);
+        }
+
+        // Holds an authentic order and, unless it has used up its hops, schedules its rebroadcast
+        // with the next hop count (0 when this node originates it).
+        private bool AcceptOrder(byte[] message, int sender, int snrTenths, long nowMs, int nextHopCount, int hopLimit)
+        {
+            uint id = Frame.MessageIdOf(message);
+            if (_held.Holds(id))
+            {
+                return true;
+            }
+            Order? order = TryDecode(message);
+            uint now = CouncilTime(nowMs);
+            if (order == null || order.Kind == OrderKind.Genesis || now >= order.Expires)
+            {
+                Statistics.Rejected++;
+                return false;
+            }
+            PolicyCheck check = _acceptance.Registry.Check(order, _ed);
+            if (!check.Met)
+            {
+                Statistics.Rejected++;
+                return false;
+            }
+            _held.Add(id, message, order.Expires);
+            _heldChangedMs = nowMs;
+            _store.AppendOrder(message);
+            _acceptance.Accept(message, now);
+            Statistics.OrdersHeld++;
+            if (nextHopCount <= hopLimit)
+            {
+                Schedule(FrameType.Order, id, Fragments(FrameType.Order, message, nextHopCount, hopLimit), sender, snrTenths, nowMs, sender != _config.NodeId, false);
+            }
+            return true;
+        }
+
+        private void AcceptReportFrame(Frame frame, int snrTenths, long nowMs)
+        {
+            if (frame.HopCount >= frame.HopLimit)
+            {
+                AcceptReport(frame.Payload, frame.Sender, snrTenths, nowMs, false);
+                return;
+            }
+            if (StationReportSignature.Verify(_acceptance.Registry, frame.Payload, _ed))
+            {
+                RememberReport(frame.MessageId);
+                _store.AppendSeen(frame.MessageId);
+                Statistics.ReportsRelayed++;
+                Frame next = frame.NextHop(_config.NodeId);
+                Schedule(FrameType.Report, frame.MessageId, new Frame[] { next }, frame.Sender, snrTenths, nowMs, true, false);
+            }
+            else
+            {
+                Statistics.Rejected++;
+            }
+        }
+
+        private bool AcceptReport(byte[] report, int sender, int snrTenths, long nowMs, bool relay)
+        {
+            if (report.Length > Frame.MaxPayload || !StationReportSignature.Verify(_acceptance.Registry, report, _ed))
+            {
+                Statistics.Rejected++;
+                return false;
+            }
+            uint id = Frame.MessageIdOf(report);
+            if (IsKnownReport(id))
+            {
+                return true;
+            }
+            RememberReport(id);
+            _store.AppendSeen(id);
+            if (relay)
+            {
+                Schedule(FrameType.Report, id, Frame.Fragment(FrameType.Report, _config.HopLimit, _config.NodeId, report), sender, snrTenths, nowMs, false, false);
+            }
+            return true;
+        }
+
+        // A copy of something already held or queued: note who sent it, for the cancel rule.
+        private void Duplicate(Frame frame, long nowMs)
+        {
+            Statistics.Duplicates++;
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                PendingMessage? p = _pending[i];
+                if (p != null && p.MessageId == frame.MessageId)
+                {
+                    p.AddTransmitter(frame.Sender);
+                    if (p.Repair && p.Next == 0)
+                    {
+                        // Someone else answered the request first.
+                        _pending[i] = null;
+                        Statistics.Cancelled++;
+                    }
+                }
+            }
+        }
+
+        private void Schedule(int type, uint id, Frame[] frames, int sender, int snrTenths, long nowMs, bool cancellable, bool repair)
+        {
+            PendingMessage pending = new PendingMessage(type, id, frames, nowMs, cancellable, repair);
+            pending.AddTransmitter(sender);
+            if (repair)
+            {
+                pending.DueMs = nowMs + 300 + _random.Next(2500);
+            }
+            else if (sender != _config.NodeId)
+            {
+                pending.DueMs = nowMs + _policy.RebroadcastDelayMs(_config.NodeId, snrTenths, Airtime(frames[0].Length) / 1000,
+                    pending.Transmitters, pending.TransmitterCount, _neighbours, nowMs, _random);
+            }
+            Enqueue(pending);
+        }
+
+        private void Enqueue(PendingMessage message)
+        {
+            int slot = -1;
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                PendingMessage? p = _pending[i];
+                if (p == null)
+                {
+                    slot = i;
+                    break;
+                }
+                if (p.MessageId == message.MessageId && p.Type == message.Type && p.Next == 0)
+                {
+                    return;
+                }
+            }
+            if (slot < 0)
+            {
+                // Full: the least urgent, latest message gives way, never an order to a beacon.
+                for (int i = 0; i < _pending.Length; i++)
+                {
+                    PendingMessage p = _pending[i]!;
+                    if (FrameType.Priority(p.Type) > FrameType.Priority(message.Type) && p.Next == 0)
+                    {
+                        slot = i;
+                        break;
+                    }
+                }
+                if (slot < 0)
+                {
+                    Statistics.QueueFull++;
+                    return;
+                }
+            }
+            _pending[slot] = message;
+        }
+
+        private void QueueBeacon(long nowMs)
+        {
+            _held.DropExpired(CouncilTime(nowMs));
+            int[] hears = _neighbours.Reliable(nowMs - 3 * _config.BeaconIntervalMs, _config.ReliableSnrTenths, Neighbour.MaxListed);
+            ByteWriter writer = new ByteWriter(48);
+            bool callsign = _config.Callsign.Length > 0;
+            writer.WriteByte(callsign ? 1 : 0);
+            writer.WriteByte(_held.Count);
+            writer.WriteUInt32(_held.Digest());
+            writer.WriteByte(_config.BatteryCentivolts / 2 > 255 ? 255 : _config.BatteryCentivolts / 2);
+            long headroom = _config.DutyCycle.HeadroomMicroseconds(nowMs);
+            long limit = headroom + _config.DutyCycle.UsedMicroseconds(nowMs);
+            writer.WriteByte(limit <= 0 || headroom > limit ? 100 : (int)(headroom * 100 / limit));
+            writer.WriteByte(hears.Length);
+            for (int i = 0; i < hears.Length; i++)
+            {
+                writer.WriteUInt16(hears[i]);
+            }
+            if (callsign)
+            {
+                writer.WriteText(_config.Callsign);
+            }
+            Frame beacon = new Frame(FrameType.Beacon, 0, 1, (uint)_random.Next(int.MaxValue), 0, 1, _config.NodeId, writer.ToArray());
+            Enqueue(new PendingMessage(FrameType.Beacon, beacon.MessageId, new Frame[] { beacon }, nowMs, false, false));
+            Statistics.Beacons++;
+        }
+
+        private void ReceiveBeacon(Frame frame, long nowMs)
+        {
+            Neighbour n = _neighbours.Find(frame.Sender)!;
+            try
+            {
+                ByteReader reader = new ByteReader(frame.Payload, 0, frame.Payload.Length);
+                int flags = reader.ReadByte("beacon flags");
+                int held = reader.ReadByte("beacon held");
+                uint digest = reader.ReadUInt32("beacon digest");
+                int battery = reader.ReadByte("beacon battery");
+                int headroom = reader.ReadByte("beacon headroom");
+                int count = reader.ReadByte("beacon neighbours");
+                if (count > Neighbour.MaxListed)
+                {
+                    throw new MalformedDataException("beacon lists " + count + " neighbours");
+                }
+                int[] hears = new int[count];
+                for (int i = 0; i < count; i++)
+                {
+                    hears[i] = reader.ReadUInt16("beacon neighbour");
+                }
+                string callsign = (flags & 1) != 0 ? reader.ReadText("beacon callsign", 16) : "";
+                reader.ExpectEnd("beacon");
+                n.Hears = hears;
+                n.Digest = digest;
+                n.HeldCount = held;
+                n.BatteryCentivolts = battery * 2;
+                n.DutyHeadroomPercent = headroom;
+                n.Callsign = callsign;
+                n.LastBeaconMs = nowMs;
+            }
+            catch (MalformedDataException)
+            {
+                Statistics.Malformed++;
+                return;
+            }
+            // While an order is still flooding, digests differ for a moment everywhere; repair
+            // only starts once this node's own holdings have been still for a while.
+            if (_policy.StoreAndForward && n.Digest != _held.Digest() && nowMs - _heldChangedMs >= _config.RepairSettleMs)
+            {
+                QueueIds(FrameType.Inventory, nowMs, null);
+            }
+        }
+
+        private void ReceiveInventory(Frame frame, long nowMs)
+        {
+            if (!_policy.StoreAndForward)
+            {
+                return;
+            }
+            uint[]? ids = ReadIds(frame);
+            if (ids == null)
+            {
+                return;
+            }
+            uint[] missing = new uint[ids.Length];
+            int missingCount = 0;
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (!_held.Holds(ids[i]))
+                {
+                    missing[missingCount++] = ids[i];
+                }
+            }
+            if (missingCount > 0)
+            {
+                uint[] request = new uint[missingCount];
+                Array.Copy(missing, request, missingCount);
+                QueueIds(FrameType.Request, nowMs, request);
+            }
+            // It lacks something we hold: tell it what we have, so it can ask.
+            for (int i = 0; i < _held.Count; i++)
+            {
+                if (!Contains(ids, _held.IdAt(i)))
+                {
+                    QueueIds(FrameType.Inventory, nowMs, null);
+                    break;
+                }
+            }
+        }
+
+        private void ReceiveRequest(Frame frame, long nowMs)
+        {
+            if (!_policy.StoreAndForward)
+            {
+                return;
+            }
+            uint[]? ids = ReadIds(frame);
+            if (ids == null)
+            {
+                return;
+            }
+            for (int i = 0; i < ids.Length; i++)
+            {
+                byte[]? message = _held.Message(ids[i]);
+                if (message != null)
+                {
+                    Schedule(FrameType.Order, ids[i], Fragments(FrameType.Order, message, 0, _config.HopLimit), frame.Sender, 0, nowMs, true, true);
+                }
+            }
+        }
+
+        private void QueueIds(int type, long nowMs, uint[]? ids)
+        {
+            if (type == FrameType.Inventory)
+            {
+                if (nowMs - _lastInventoryMs < _config.RepairIntervalMs)
+                {
+                    return;
+                }
+                _lastInventoryMs = nowMs;
+                ids = new uint[_held.Count < MaxIdsPerFrame ? _held.Count : MaxIdsPerFrame];
+                for (int i = 0; i < ids.Length; i++)
+                {
+                    ids[i] = _held.IdAt(i);
+                }
+            }
+            else
+            {
+                if (nowMs - _lastRequestMs < _config.RepairIntervalMs / 4)
+                {
+                    return;
+                }
+                _lastRequestMs = nowMs;
+            }
+            int count = ids!.Length < MaxIdsPerFrame ? ids.Length : MaxIdsPerFrame;
+            byte[] payload = new byte[1 + 4 * count];
+            payload[0] = (byte)count;
+            for (int i = 0; i < count; i++)
+            {
+                Bytes.WriteUInt32LittleEndian(payload, 1 + 4 * i, ids[i]);
+            }
+            Frame frame = new Frame(type, 0, 1, (uint)_random.Next(int.MaxValue), 0, 1, _config.NodeId, payload);
+            long jitter = 200 + _random.Next(2000);
+            Enqueue(new PendingMessage(type, frame.MessageId, new Frame[] { frame }, nowMs + jitter, false, false));
+            if (type == FrameType.Inventory)
+            {
+                Statistics.Inventories++;
+            }
+            else
+            {
+                Statistics.Requests++;
+            }
+        }
+
+        private uint[]? ReadIds(Frame frame)
+        {
+            int count = frame.Payload[0];
+            if (count > MaxIdsPerFrame || frame.Payload.Length != 1 + 4 * count)
+            {
+                Statistics.Malformed++;
+                return null;
+            }
+            uint[] ids = new uint[count];
+            for (int i = 0; i < count; i++)
+            {
+                ids[i] = Bytes.ReadUInt32LittleEndian(frame.Payload, 1 + 4 * i);
+            }
+            return ids;
+        }
+
+        private Frame[] Fragments(int type, byte[] message, int hopCount, int hopLimit)
+        {
+            Frame[] frames = Frame.Fragment(type, hopLimit, _config.NodeId, message);
+            if (hopCount == 0)
+            {
+                return frames;
+            }
+            Frame[] advanced = new Frame[frames.Length];
+            for (int i = 0; i < frames.Length; i++)
+            {
+                Frame f = frames[i];
+                advanced[i] = new Frame(f.Type, hopCount, hopLimit, f.MessageId, f.FragmentIndex, f.FragmentCount, _config.NodeId, f.Payload);
+            }
+            return advanced;
+        }
+
+        private long Airtime(int frameBytes)
+        {
+            return LoRaAirtime.TimeOnAirMicroseconds(_config.Modulation, frameBytes);
+        }
+
+        private uint CouncilTime(long nowMs)
+        {
+            long seconds = (nowMs + _config.CouncilEpochOffsetMs) / 1000;
+            return seconds < 0 ? 0 : seconds >= 0xffffffffL ? 0xfffffffeu : (uint)seconds;
+        }
+
+        private bool IsKnownReport(uint id)
+        {
+            int count = _seenReportCount < SeenReportCapacity ? _seenReportCount : SeenReportCapacity;
+            for (int i = 0; i < count; i++)
+            {
+                if (_seenReports[i] == id)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void RememberReport(uint id)
+        {
+            _seenReports[_seenReportCount % SeenReportCapacity] = id;
+            _seenReportCount++;
+        }
+
+        private static bool Contains(uint[] ids, uint id)
+        {
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (ids[i] == id)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static Order? TryDecode(byte[] message)
+        {
+            try
+            {
+                return Order.Decode(message);
+            }
+            catch (MalformedDataException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Skold.Council;
+using Skold.Crypto;
+using Skold.Mesh;
+using Skold.Tests.Portable;
+
+namespace Skold.Tests.Host;
+
+/// <summary>The relay engine between a few nodes wired by hand: every frame one sends, the others hear.</summary>
+[TestClass]
+public class RelayEngineTests
+{
+    private sealed class Counter(int seed) : IRandomSource
+    {
+        private readonly Random _random = new(seed);
+        public int Next(int maxExclusive) => maxExclusive <= 0 ? 0 : _random.Next(maxExclusive);
+    }
+
+    private sealed class Store : IRelayStore
+    {
+        public readonly List<long> Seen = [];
+        public readonly List<byte[]> Orders = [];
+        public void AppendSeen(long frameKey) => Seen.Add(frameKey);
+        public void AppendOrder(byte[] message) => Orders.Add(message);
+        public long[] LoadSeen(int maxCount) => Seen.TakeLast(maxCount).ToArray();
+        public byte[][] LoadOrders() => Orders.ToArray();
+    }
+
+    private static readonly LoRaModulation Sf9 = new(9, 125000, 5);
+    private const long EpochOffsetMs = (TestCouncil.Now - 60) * 1000L;
+
+    private static RelayEngine Engine(TestCouncil council, int id, Store store, long nowMs, IRebroadcastPolicy? policy = null) =>
+        new(new RelayConfig(id, Sf9, DutyCycleAccountant.ForFrequency(869_525_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
+            council.Registry, policy ?? new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new Counter(id), store, council.Ed, nowMs);
+
+    // Runs the engines for the given time; all hear each other at 5 dB SNR. Returns frames sent by type.
+    private static int[] Run(RelayEngine?[] engines, long fromMs, long untilMs)
+    {
+        var sent = new int[FrameType.Count];
+        for (long t = fromMs; t < untilMs; t += 50)
+        {
+            for (int i = 0; i < engines.Length; i++)
+            {
+                OutgoingFrame? frame = engines[i]?.Poll(t, false);
+                if (frame is null)
+                {
+                    continue;
+                }
+                sent[frame.Type]++;
+                for (int j = 0; j < engines.Length; j++)
+                {
+                    if (j != i)
+                    {
+                        engines[j]?.Receive(frame.Data, 0, frame.Data.Length, 50, t);
+                    }
+                }
+            }
+        }
+        return sent;
+    }
+
+    [TestMethod]
+    public void AnAuthenticOrderIsRelayedAndHeld()
+    {
+        var council = new TestCouncil();
+        var engines = new RelayEngine?[] { Engine(council, 1, new Store(), 0), Engine(council, 2, new Store(), 0), Engine(council, 3, new Store(), 0) };
+        byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
+        Assert.IsTrue(engines[0]!.Originate(order, 1000));
+        Run(engines, 1000, 60_000);
+        uint id = Frame.MessageIdOf(order);
+        Assert.IsTrue(engines.All(e => e!.Held.Holds(id)));
+        Assert.AreEqual(1, engines[2]!.Council.Latest(OrderKind.Alert)!.Sequence, "the application sees the order too");
+    }
+
+    [TestMethod]
+    public void ForgedOrUnderSignedOrdersCostNoAirtime()
+    {
+        var council = new TestCouncil();
+        var a = Engine(council, 1, new Store(), 0);
+        var b = Engine(council, 2, new Store(), 0);
+        byte[] forged = council.Alert(1, "Falskt larm", [0, 2]).Encode();
+        forged[^1] ^= 1;
+        byte[] underSigned = council.Alert(2, "En underskrift", [0]).Encode();
+        Assert.IsFalse(a.Originate(forged, 0));
+        foreach (byte[] message in new[] { forged, underSigned })
+        {
+            foreach (Frame frame in Frame.Fragment(FrameType.Order, 5, 9, message))
+            {
+                byte[] data = frame.Encode();
+                b.Receive(data, 0, data.Length, 30, 10);
+            }
+        }
+        var sent = Run([a, b], 0, 30_000);
+        Assert.AreEqual(0, sent[FrameType.Order], "nothing forged went back on air");
+        Assert.AreEqual(2, b.Statistics.Rejected);
+    }
+
+    [TestMethod]
+    public void StationReportsRelayOnlyWithARegisteredKey()
+    {
+        var council = new TestCouncil();
+        var stationKey = council.Ed.CreatePrivateKey(TestCouncil.Seed("station", 7));
+        var update = new Order(OrderKind.RegistryUpdate, 1, TestCouncil.Now - 60, 600,
+            new RegistryUpdateBody([RegistryOperation.Station(7, stationKey.GetPublicKey())]));
+        council.SignBy(council.Registry, update, [0, 1, 2, 3, 4, 6]);
+        var registry = council.Registry.Apply((RegistryUpdateBody)update.Body, 1);
+        var relay = new RelayEngine(new RelayConfig(2, Sf9, DutyCycleAccountant.ForFrequency(869_525_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
+            registry, new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new Counter(2), new Store(), council.Ed, 0);
+
+        byte[] genuine = StationReportSignature.Seal(registry, 7, [1, 2, 3, 4], stationKey, council.Ed);
+        byte[] wrongStation = StationReportSignature.Seal(registry, 8, [1, 2, 3, 4], stationKey, council.Ed);
+        foreach (byte[] report in new[] { genuine, wrongStation })
+        {
+            byte[] frame = Frame.Fragment(FrameType.Report, 5, 9, report)[0].Encode();
+            relay.Receive(frame, 0, frame.Length, 30, 10);
+        }
+        var sent = Run([relay], 0, 60_000);
+        Assert.AreEqual(1, sent[FrameType.Report], "only the registered station's report is relayed");
+        Assert.AreEqual(1, relay.Statistics.Rejected);
+    }
+
+    [TestMethod]
+    public void ANodeThatWasAwayGetsTheOrdersItMissedFromItsNeighbours()
+    {
+        var council = new TestCouncil();
+        var engines = new RelayEngine?[] { Engine(council, 1, new Store(), 0), Engine(council, 2, new Store(), 0), null };
+        byte[] first = council.Alert(1, "Storm i natt", [0, 2]).Encode();
+        byte[] second = council.Rules(2, 1, [0, 2, 4]).Encode();
+        engines[0]!.Originate(first, 1000);
+        engines[0]!.Originate(second, 2000);
+        Run(engines, 1000, 10 * 60_000);
+        // Node 3 comes back: it hears beacons, asks, and is sent what it lacks.
+        engines[2] = Engine(council, 3, new Store(), 10 * 60_000);
+        var sent = Run(engines, 10 * 60_000, 60 * 60_000);
+        Assert.IsTrue(engines[2]!.Held.Holds(Frame.MessageIdOf(first)));
+        Assert.IsTrue(engines[2]!.Held.Holds(Frame.MessageIdOf(second)));
+        Assert.IsGreaterThan(0, sent[FrameType.Request]);
+    }
+
+    [TestMethod]
+    public void HeldOrdersSurviveARebootAndAreNotFloodedAgain()
+    {
+        var council = new TestCouncil();
+        var store = new Store();
+        var a = Engine(council, 1, store, 0);
+        byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
+        a.Originate(order, 0);
+        Run([a], 0, 5000);
+        var rebooted = Engine(council, 1, store, 10_000);
+        Assert.IsTrue(rebooted.Held.Holds(Frame.MessageIdOf(order)));
+        byte[] copy = Frame.Fragment(FrameType.Order, 5, 9, order)[0].Encode();
+        rebooted.Receive(copy, 0, copy.Length, 30, 11_000);
+        var sent = Run([rebooted], 11_000, 60_000);
+        Assert.AreEqual(0, sent[FrameType.Order], "a copy of a held order is a duplicate, not news");
+    }
+
+    [TestMethod]
+    public void TheDutyCycleIsNeverExceeded()
+    {
+        var council = new TestCouncil();
+        // 868.1 MHz: the 1% sub-band, 36 s an hour; ask for far more than that.
+        var engine = new RelayEngine(new RelayConfig(1, new LoRaModulation(12, 125000, 5), DutyCycleAccountant.ForFrequency(868_100_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
+            council.Registry, new NaiveFloodingPolicyForTests(), new Counter(1), new Store(), council.Ed, 0);
+        for (int k = 1; k <= 20; k++)
+        {
+            engine.Originate(council.Alert(k, "Order " + k + " " + new string('x', 90), [0, 2]).Encode(), 0);
+        }
+        var sent = new List<(long StartUs, long AirtimeUs)>();
+        long t = 0;
+        while (t < 2 * 3_600_000)
+        {
+            OutgoingFrame? frame = engine.Poll(t, false);
+            if (frame is not null)
+            {
+                sent.Add((t * 1000, frame.AirtimeMicroseconds));
+            }
+            // The radio is busy for the frame's airtime; then wait for whatever the engine wants next.
+            t = frame is null ? Math.Max(t + 100, engine.NextActionMs(t)) : t + frame.AirtimeMicroseconds / 1000 + 1;
+        }
+        // Every hour-long window, wherever it lies, holds at most 36 s of airtime (1%).
+        foreach (var (start, length) in sent)
+        {
+            long windowEnd = start + length;
+            long windowStart = windowEnd - 3_600_000_000L;
+            long inside = sent.Sum(s => Math.Max(0, Math.Min(s.StartUs + s.AirtimeUs, windowEnd) - Math.Max(s.StartUs, windowStart)));
+            Assert.IsLessThanOrEqualTo(36_000_000L, inside, $"window ending at {windowEnd / 1000} ms");
+        }
+        Assert.IsGreaterThan(7, sent.Count, "the budget is used over two hours, not wasted");
+        Assert.IsGreaterThan(0, engine.Statistics.DutyCycleWaits);
+    }
+
+    private sealed class NaiveFloodingPolicyForTests : IRebroadcastPolicy
+    {
+        public bool StoreAndForward => false;
+        public long RebroadcastDelayMs(int self, int snrTenths, long frameAirtimeMs, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs, IRandomSource random) => 0;
+        public bool MayCancel(int self, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs) => false;
+    }
+}
