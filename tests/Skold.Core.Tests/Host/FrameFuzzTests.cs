@@ -51,7 +51,7 @@ public class FrameFuzzTests
     {
         var council = new TestCouncil();
         var engine = new RelayEngine(new RelayConfig(1, new LoRaModulation(9, 125000, 5), DutyCycleAccountant.ForFrequency(869_525_000, false)),
-            council.Registry, new CoverageRebroadcastPolicy(2_700_000, 0), new FixedRandom(), new NullStore(), council.Ed, 0);
+            council.Registry, new CoverageRebroadcastPolicy(2_700_000, 0), new SeededRandom(0), new MemoryStore(), council.Ed, 0);
         var random = new Random(1);
         for (int i = 0; i < 20_000; i++)
         {
@@ -71,18 +71,5 @@ public class FrameFuzzTests
         }
         Assert.AreEqual(0, orderFrames, "nothing random is relayed");
         Assert.IsGreaterThan(10_000, engine.Statistics.Malformed + engine.Statistics.Rejected);
-    }
-
-    private sealed class FixedRandom : IRandomSource
-    {
-        public int Next(int maxExclusive) => 0;
-    }
-
-    private sealed class NullStore : IRelayStore
-    {
-        public void AppendSeen(long frameKey) { }
-        public void AppendOrder(byte[] message) { }
-        public long[] LoadSeen(int maxCount) => [];
-        public byte[][] LoadOrders() => [];
     }
 }

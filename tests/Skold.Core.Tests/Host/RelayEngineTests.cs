@@ -10,28 +10,12 @@ namespace Skold.Tests.Host;
 [TestClass]
 public class RelayEngineTests
 {
-    private sealed class Counter(int seed) : IRandomSource
-    {
-        private readonly Random _random = new(seed);
-        public int Next(int maxExclusive) => maxExclusive <= 0 ? 0 : _random.Next(maxExclusive);
-    }
-
-    private sealed class Store : IRelayStore
-    {
-        public readonly List<long> Seen = [];
-        public readonly List<byte[]> Orders = [];
-        public void AppendSeen(long frameKey) => Seen.Add(frameKey);
-        public void AppendOrder(byte[] message) => Orders.Add(message);
-        public long[] LoadSeen(int maxCount) => Seen.TakeLast(maxCount).ToArray();
-        public byte[][] LoadOrders() => Orders.ToArray();
-    }
-
     private static readonly LoRaModulation Sf9 = new(9, 125000, 5);
     private const long EpochOffsetMs = (TestCouncil.Now - 60) * 1000L;
 
-    private static RelayEngine Engine(TestCouncil council, int id, Store store, long nowMs, IRebroadcastPolicy? policy = null) =>
+    private static RelayEngine Engine(TestCouncil council, int id, MemoryStore store, long nowMs, IRebroadcastPolicy? policy = null) =>
         new(new RelayConfig(id, Sf9, DutyCycleAccountant.ForFrequency(869_525_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
-            council.Registry, policy ?? new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new Counter(id), store, council.Ed, nowMs);
+            council.Registry, policy ?? new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new SeededRandom(id), store, council.Ed, nowMs);
 
     // Runs the engines for the given time; all hear each other at 5 dB SNR. Returns frames sent by type.
     private static int[] Run(RelayEngine?[] engines, long fromMs, long untilMs)
@@ -63,7 +47,7 @@ public class RelayEngineTests
     public void AnAuthenticOrderIsRelayedAndHeld()
     {
         var council = new TestCouncil();
-        var engines = new RelayEngine?[] { Engine(council, 1, new Store(), 0), Engine(council, 2, new Store(), 0), Engine(council, 3, new Store(), 0) };
+        var engines = new RelayEngine?[] { Engine(council, 1, new MemoryStore(), 0), Engine(council, 2, new MemoryStore(), 0), Engine(council, 3, new MemoryStore(), 0) };
         byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         Assert.IsTrue(engines[0]!.Originate(order, 1000));
         Run(engines, 1000, 60_000);
@@ -76,8 +60,8 @@ public class RelayEngineTests
     public void ForgedOrUnderSignedOrdersCostNoAirtime()
     {
         var council = new TestCouncil();
-        var a = Engine(council, 1, new Store(), 0);
-        var b = Engine(council, 2, new Store(), 0);
+        var a = Engine(council, 1, new MemoryStore(), 0);
+        var b = Engine(council, 2, new MemoryStore(), 0);
         byte[] forged = council.Alert(1, "Falskt larm", [0, 2]).Encode();
         forged[^1] ^= 1;
         byte[] underSigned = council.Alert(2, "En underskrift", [0]).Encode();
@@ -105,7 +89,7 @@ public class RelayEngineTests
         council.SignBy(council.Registry, update, [0, 1, 2, 3, 4, 6]);
         var registry = council.Registry.Apply((RegistryUpdateBody)update.Body, 1);
         var relay = new RelayEngine(new RelayConfig(2, Sf9, DutyCycleAccountant.ForFrequency(869_525_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
-            registry, new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new Counter(2), new Store(), council.Ed, 0);
+            registry, new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new SeededRandom(2), new MemoryStore(), council.Ed, 0);
 
         byte[] genuine = StationReportSignature.Seal(registry, 7, [1, 2, 3, 4], stationKey, council.Ed);
         byte[] wrongStation = StationReportSignature.Seal(registry, 8, [1, 2, 3, 4], stationKey, council.Ed);
@@ -123,14 +107,14 @@ public class RelayEngineTests
     public void ANodeThatWasAwayGetsTheOrdersItMissedFromItsNeighbours()
     {
         var council = new TestCouncil();
-        var engines = new RelayEngine?[] { Engine(council, 1, new Store(), 0), Engine(council, 2, new Store(), 0), null };
+        var engines = new RelayEngine?[] { Engine(council, 1, new MemoryStore(), 0), Engine(council, 2, new MemoryStore(), 0), null };
         byte[] first = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         byte[] second = council.Rules(2, 1, [0, 2, 4]).Encode();
         engines[0]!.Originate(first, 1000);
         engines[0]!.Originate(second, 2000);
         Run(engines, 1000, 10 * 60_000);
         // Node 3 comes back: it hears beacons, asks, and is sent what it lacks.
-        engines[2] = Engine(council, 3, new Store(), 10 * 60_000);
+        engines[2] = Engine(council, 3, new MemoryStore(), 10 * 60_000);
         var sent = Run(engines, 10 * 60_000, 60 * 60_000);
         Assert.IsTrue(engines[2]!.Held.Holds(Frame.MessageIdOf(first)));
         Assert.IsTrue(engines[2]!.Held.Holds(Frame.MessageIdOf(second)));
@@ -141,7 +125,7 @@ public class RelayEngineTests
     public void HeldOrdersSurviveARebootAndAreNotFloodedAgain()
     {
         var council = new TestCouncil();
-        var store = new Store();
+        var store = new MemoryStore();
         var a = Engine(council, 1, store, 0);
         byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         a.Originate(order, 0);
@@ -160,7 +144,7 @@ public class RelayEngineTests
         var council = new TestCouncil();
         // 868.1 MHz: the 1% sub-band, 36 s an hour; ask for far more than that.
         var engine = new RelayEngine(new RelayConfig(1, new LoRaModulation(12, 125000, 5), DutyCycleAccountant.ForFrequency(868_100_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
-            council.Registry, new NaiveFloodingPolicyForTests(), new Counter(1), new Store(), council.Ed, 0);
+            council.Registry, new NaiveFloodingPolicyForTests(), new SeededRandom(1), new MemoryStore(), council.Ed, 0);
         for (int k = 1; k <= 20; k++)
         {
             engine.Originate(council.Alert(k, "Order " + k + " " + new string('x', 90), [0, 2]).Encode(), 0);
