@@ -4,7 +4,7 @@ namespace Skold.Sim;
 /// Generated networks: "line:N[:spacing_m]", "grid:WxH[:spacing_m]", "town:N[:hops]". A town
 /// scatters N nodes (a council node at the west edge, about a fifth of them stations) over an
 /// area sized for the given depth (default 6 hops), and retries until every node is reachable
-/// over links with a median margin of at least 3 dB and no node is deeper than that.
+/// over links with a margin of at least 3 dB (with the run's shadowing) and no node is deeper than that.
 /// </summary>
 public static class TopologyGenerator
 {
@@ -71,7 +71,7 @@ public static class TopologyGenerator
         throw new InvalidOperationException($"could not generate a connected town of {count} nodes within {hops} hops");
     }
 
-    /// <summary>Hops from the council node over links with a median margin of 3 dB or more; -1 if some node is unreachable.</summary>
+    /// <summary>Hops from the council node over links with a margin of 3 dB or more (shadowing included); -1 if some node is unreachable.</summary>
     public static int Depth(Topology topology, ChannelModel channel)
     {
         int n = topology.Nodes.Count;
@@ -85,7 +85,7 @@ public static class TopologyGenerator
             int a = queue.Dequeue();
             for (int b = 0; b < n; b++)
             {
-                if (depth[b] < 0 && MedianLinkMarginDb(topology, channel, a, b) >= 3)
+                if (depth[b] < 0 && LinkMarginDb(topology, channel, a, b) >= 3)
                 {
                     depth[b] = depth[a] + 1;
                     queue.Enqueue(b);
@@ -95,13 +95,14 @@ public static class TopologyGenerator
         return depth.Contains(-1) ? -1 : depth.Max();
     }
 
-    private static double MedianLinkMarginDb(Topology topology, ChannelModel channel, int a, int b)
+    // The link's margin over the demodulation floor, shadowing included, the weaker direction.
+    private static double LinkMarginDb(Topology topology, ChannelModel channel, int a, int b)
     {
         SimNode na = topology.Nodes[a];
         SimNode nb = topology.Nodes[b];
-        double distance = Math.Max(1.0, Math.Sqrt(Math.Pow(na.XM - nb.XM, 2) + Math.Pow(na.YM - nb.YM, 2)));
-        double range = channel.MedianRangeM(na.TxDbm ?? topology.Radio.TxDbm);
-        return 10 * ChannelModel.PathLossExponent * Math.Log10(range / distance);
+        double ab = channel.RssiDbm(na, nb, na.TxDbm ?? topology.Radio.TxDbm, a, b);
+        double ba = channel.RssiDbm(nb, na, nb.TxDbm ?? topology.Radio.TxDbm, b, a);
+        return Math.Min(ab, ba) - channel.SensitivityDbm;
     }
 
     private static SimNode Node(int i, double x, double y, string role) =>
