@@ -252,7 +252,8 @@ public sealed class Simulator
         }
         else
         {
-            ScheduleWake(i, nowUs);
+            // Time must move on after an idle poll, whatever the engine says.
+            ScheduleWake(i, nowUs + 1000);
         }
     }
 
@@ -371,11 +372,19 @@ public sealed class Simulator
         Push(new SimEvent(EventKind.Wake, atUs, i, 0) { Version = node.WakeVersion });
     }
 
+    // The simulator's own check of the law, independent of the engine's accountant: the hour
+    // ending when this frame ends may hold at most the sub-band's share of airtime.
     private void CheckDutyCycle(NodeState node, long nowUs, long airtimeUs)
     {
-        node.History.RemoveAll(h => h.StartUs <= nowUs - 3_600_000_000L);
-        long used = node.History.Sum(h => h.AirtimeUs);
-        if (used + airtimeUs > _dutyLimitUsPerHour)
+        long end = nowUs + airtimeUs;
+        long windowStart = end - 3_600_000_000L;
+        node.History.RemoveAll(h => h.StartUs + h.AirtimeUs <= windowStart);
+        long used = airtimeUs;
+        foreach (var (start, length) in node.History)
+        {
+            used += Math.Max(0, Math.Min(start + length, end) - Math.Max(start, windowStart));
+        }
+        if (used > _dutyLimitUsPerHour)
         {
             _dutyViolations++;
         }

@@ -145,6 +145,14 @@ namespace Skold.Council
         {
             KindPolicy policy = _policies[order.Kind];
             uint signed = order.SignerMask;
+            // A signature by a member beyond the registry refuses the order before any is verified.
+            for (int i = _members.Length; i < MaxMembers; i++)
+            {
+                if ((signed & (1u << i)) != 0)
+                {
+                    return new PolicyCheck(RejectionReason.UnknownSigner, signed, 0, 0, policy, i);
+                }
+            }
             byte[] message = SigningMessage(order);
             uint counted = 0;
             int groupMask = 0;

@@ -105,7 +105,7 @@ namespace Skold.Council
                     "number " + order.Sequence + ", newest " + OrderKind.Name(order.Kind) + " is " + _lastSequence[order.Kind]);
             }
 
-            PolicyCheck check = CheckOnce(order, data, offset, count);
+            PolicyCheck check = CheckSignatures(order, data, offset, count);
             if (!check.Met)
             {
                 return new AcceptanceResult(check.Reason, order, check, check.Explain());
@@ -142,9 +142,12 @@ namespace Skold.Council
             return new AcceptanceResult(RejectionReason.None, order, check, check.Explain());
         }
 
-        // Signatures are verified once per distinct byte string: relays hear the same order
-        // from several neighbours, and a forger's copies must not cost a verification each.
-        private PolicyCheck CheckOnce(Order order, byte[] data, int offset, int count)
+        /// <summary>
+        /// The signature and policy check of an order, verified once per distinct byte string and
+        /// remembered, failures included: relays hear the same order from several neighbours,
+        /// and a forger's repeated copies must not cost a verification each.
+        /// </summary>
+        public PolicyCheck CheckSignatures(Order order, byte[] data, int offset, int count)
         {
             Sha256 sha = new Sha256();
             sha.Update(data, offset, count);

@@ -19,11 +19,5 @@ namespace Skold.Mesh
         public const int Request = 4;
 
         public const int Count = 5;
-
-        /// <summary>Transmission priority: council orders first, then reports, then the rest.</summary>
-        public static int Priority(int type)
-        {
-            return type == Order ? 0 : type == Report ? 1 : 2;
-        }
     }
 }

@@ -30,6 +30,19 @@ namespace Skold.Mesh
         /// <summary>Sent again because a neighbour asked for it (store-and-forward), not as a flood.</summary>
         public bool Repair { get; }
 
+        /// <summary>Lower is sooner: fresh orders, then reports, then repairs, then beacons and inventories.</summary>
+        public int Priority
+        {
+            get
+            {
+                if (Type == FrameType.Order)
+                {
+                    return Repair ? 2 : 0;
+                }
+                return Type == FrameType.Report ? 1 : 3;
+            }
+        }
+
         public int[] Transmitters { get; } = new int[MaxTransmitters];
 
         public int TransmitterCount { get; private set; }

@@ -17,7 +17,8 @@ namespace Skold.Mesh
     ///    is dropped and costs no airtime.
     /// 2. Flood once, managed. A new authentic message is rebroadcast after the policy's delay;
     ///    the policy may cancel it when copies heard from others make it redundant.
-    /// 3. Priority: council orders, then station reports, then beacons and repair traffic.
+    /// 3. Priority: council orders, then station reports, then orders re-sent on request, then
+    ///    beacons, inventories and requests.
     /// 4. Never past the duty-cycle limit: a frame waits until the rolling hour allows it.
     /// 5. Store and forward: beacons carry a digest of the orders held; a neighbour whose digest
     ///    differs gets an inventory, missing orders are requested, and holders send them again.
@@ -40,6 +41,8 @@ namespace Skold.Mesh
         private readonly NeighbourTable _neighbours = new NeighbourTable(32);
         private readonly PendingMessage?[] _pending = new PendingMessage?[PendingCapacity];
         private readonly uint[] _seenReports = new uint[SeenReportCapacity];
+        private readonly uint[] _servedIds = new uint[HeldCapacity];
+        private readonly long[] _servedAtMs = new long[HeldCapacity];
         private int _seenReportCount;
         private long _nextBeaconMs;
         private long _lastInventoryMs = long.MinValue / 2;
@@ -144,11 +147,16 @@ namespace Skold.Mesh
                     ReceiveOrderFrame(frame, snrTenths, nowMs);
                     break;
                 case FrameType.Report:
-                    if (IsKnownReport(frame.MessageId))
+                    if (frame.FragmentCount != 1 || Frame.MessageIdOf(frame.Payload) != frame.MessageId)
+                    {
+                        // A report is one frame, and its id is its hash: anything else is a re-labelled copy.
+                        Statistics.Malformed++;
+                    }
+                    else if (IsKnownReport(frame.MessageId))
                     {
                         Duplicate(frame, nowMs);
                     }
-                    else if (frame.FragmentCount == 1)
+                    else
                     {
                         AcceptReportFrame(frame, snrTenths, nowMs);
                     }
@@ -176,8 +184,7 @@ namespace Skold.Mesh
                 {
                     continue;
                 }
-                long due = p.DueMs;
-                long start = _config.DutyCycle.EarliestStartMs(due > nowMs ? due : nowMs, Airtime(p.Frames[p.Next].Length));
+                long start = _config.DutyCycle.EarliestStartMs(p.DueMs > nowMs ? p.DueMs : nowMs, Airtime(p.Frames[p.Next].Length));
                 if (start < next)
                 {
                     next = start;
@@ -188,7 +195,9 @@ namespace Skold.Mesh
 
         /// <summary>
         /// The frame to transmit now, or null. Call when the radio is free; channelBusy (a
-        /// reception under way) defers everything. The airtime is booked against the duty cycle.
+        /// reception under way) defers everything. Of the frames that are due and fit the duty
+        /// cycle now, the most urgent goes; its airtime is booked. A frame that could never fit
+        /// the sub-band's hourly limit is dropped.
         /// </summary>
         public OutgoingFrame? Poll(long nowMs, bool channelBusy)
         {
@@ -210,8 +219,20 @@ namespace Skold.Mesh
                 {
                     continue;
                 }
-                if (best < 0 || FrameType.Priority(p.Type) < FrameType.Priority(_pending[best]!.Type)
-                    || (FrameType.Priority(p.Type) == FrameType.Priority(_pending[best]!.Type) && p.DueMs < _pending[best]!.DueMs))
+                long airtime = Airtime(p.Frames[p.Next].Length);
+                if (_config.DutyCycle.EarliestStartMs(nowMs, airtime) == DutyCycleAccountant.Never)
+                {
+                    _pending[i] = null;
+                    Statistics.TooLong++;
+                    continue;
+                }
+                if (!_config.DutyCycle.CanTransmit(nowMs, airtime))
+                {
+                    Statistics.DutyCycleWaits++;
+                    continue;
+                }
+                PendingMessage? b = best < 0 ? null : _pending[best];
+                if (b == null || p.Priority < b.Priority || (p.Priority == b.Priority && p.DueMs < b.DueMs))
                 {
                     best = i;
                 }
@@ -228,27 +249,27 @@ namespace Skold.Mesh
                 return null;
             }
             Frame frame = chosen.Frames[chosen.Next];
-            long airtime = Airtime(frame.Length);
-            if (!_config.DutyCycle.CanTransmit(nowMs, airtime))
-            {
-                Statistics.DutyCycleWaits++;
-                return null;
-            }
-            _config.DutyCycle.Record(nowMs, airtime);
+            long frameAirtime = Airtime(frame.Length);
+            _config.DutyCycle.Record(nowMs, frameAirtime);
             chosen.Next++;
             if (chosen.Next == chosen.Frames.Length)
             {
                 _pending[best] = null;
             }
             Statistics.FramesSent++;
-            return new OutgoingFrame(frame.Encode(), frame.Type, frame.MessageId, chosen.Repair, airtime);
+            return new OutgoingFrame(frame.Encode(), frame.Type, frame.MessageId, chosen.Repair, frameAirtime);
         }
 
         private void ReceiveOrderFrame(Frame frame, int snrTenths, long nowMs)
         {
-            if (_held.Holds(frame.MessageId))
+            byte[]? held = _held.Message(frame.MessageId);
+            if (held != null)
             {
-                Duplicate(frame, nowMs);
+                // Only a true copy counts: a forged header with a held id must not cancel anything.
+                if (IsFragmentOf(frame, held))
+                {
+                    Duplicate(frame, nowMs);
+                }
                 return;
             }
             byte[]? message = _reassembler.Add(frame, nowMs);
@@ -275,7 +296,7 @@ namespace Skold.Mesh
                 Statistics.Rejected++;
                 return false;
             }
-            PolicyCheck check = _acceptance.Registry.Check(order, _ed);
+            PolicyCheck check = _acceptance.CheckSignatures(order, message, 0, message.Length);
             if (!check.Met)
             {
                 Statistics.Rejected++;
@@ -379,8 +400,11 @@ namespace Skold.Mesh
                 PendingMessage? p = _pending[i];
                 if (p == null)
                 {
-                    slot = i;
-                    break;
+                    if (slot < 0)
+                    {
+                        slot = i;
+                    }
+                    continue;
                 }
                 if (p.MessageId == message.MessageId && p.Type == message.Type && p.Next == 0)
                 {
@@ -389,14 +413,13 @@ namespace Skold.Mesh
             }
             if (slot < 0)
             {
-                // Full: the least urgent, latest message gives way, never an order to a beacon.
+                // Full: the least urgent message not yet begun gives way to a more urgent one.
                 for (int i = 0; i < _pending.Length; i++)
                 {
                     PendingMessage p = _pending[i]!;
-                    if (FrameType.Priority(p.Type) > FrameType.Priority(message.Type) && p.Next == 0)
+                    if (p.Next == 0 && p.Priority > message.Priority && (slot < 0 || p.Priority > _pending[slot]!.Priority))
                     {
                         slot = i;
-                        break;
                     }
                 }
                 if (slot < 0)
@@ -530,7 +553,9 @@ namespace Skold.Mesh
             for (int i = 0; i < ids.Length; i++)
             {
                 byte[]? message = _held.Message(ids[i]);
-                if (message != null)
+                // Each order is served at most once every quarter repair interval (the pace at which
+                // a node may ask), however often it is asked for: forged requests cannot drain airtime.
+                if (message != null && !ServedRecently(ids[i], nowMs))
                 {
                     Schedule(FrameType.Order, ids[i], Fragments(FrameType.Order, message, 0, _config.HopLimit), frame.Sender, 0, nowMs, true, true);
                 }
@@ -623,6 +648,25 @@ namespace Skold.Mesh
             return seconds < 0 ? 0 : seconds >= 0xffffffffL ? 0xfffffffeu : (uint)seconds;
         }
 
+        private bool ServedRecently(uint id, long nowMs)
+        {
+            int oldest = 0;
+            for (int i = 0; i < _servedIds.Length; i++)
+            {
+                if (_servedIds[i] == id && nowMs - _servedAtMs[i] < _config.RepairIntervalMs / 4)
+                {
+                    return true;
+                }
+                if (_servedAtMs[i] < _servedAtMs[oldest])
+                {
+                    oldest = i;
+                }
+            }
+            _servedIds[oldest] = id;
+            _servedAtMs[oldest] = nowMs;
+            return false;
+        }
+
         private bool IsKnownReport(uint id)
         {
             int count = _seenReportCount < SeenReportCapacity ? _seenReportCount : SeenReportCapacity;
@@ -640,6 +684,18 @@ namespace Skold.Mesh
         {
             _seenReports[_seenReportCount % SeenReportCapacity] = id;
             _seenReportCount++;
+        }
+
+        private static bool IsFragmentOf(Frame frame, byte[] message)
+        {
+            int count = (message.Length + Frame.MaxPayload - 1) / Frame.MaxPayload;
+            int start = frame.FragmentIndex * Frame.MaxPayload;
+            if (frame.FragmentCount != count || start >= message.Length)
+            {
+                return false;
+            }
+            int size = message.Length - start < Frame.MaxPayload ? message.Length - start : Frame.MaxPayload;
+            return frame.Payload.Length == size && Bytes.FixedTimeEquals(frame.Payload, 0, message, start, size);
         }
 
         private static bool Contains(uint[] ids, uint id)

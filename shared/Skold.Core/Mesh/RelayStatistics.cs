@@ -15,5 +15,6 @@ namespace Skold.Mesh
         public int Requests;
         public int DutyCycleWaits;
         public int QueueFull;
+        public int TooLong;
     }
 }

@@ -173,6 +173,101 @@ public class RelayEngineTests
         Assert.IsGreaterThan(0, engine.Statistics.DutyCycleWaits);
     }
 
+    [TestMethod]
+    public void ForgedRequestsCannotDrainAirtime()
+    {
+        var council = new TestCouncil();
+        var holder = Engine(council, 1, new MemoryStore(), 0);
+        byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
+        holder.Originate(order, 0);
+        Run([holder], 0, 5000);
+        uint id = Frame.MessageIdOf(order);
+        int repairs = 0;
+        for (long t = 10_000; t < 10 * 60_000; t += 5000)
+        {
+            byte[] payload = new byte[5];
+            payload[0] = 1;
+            Skold.Bytes.WriteUInt32LittleEndian(payload, 1, id);
+            byte[] request = new Frame(FrameType.Request, 0, 1, (uint)t, 0, 1, 77, payload).Encode();
+            holder.Receive(request, 0, request.Length, 30, t);
+            for (long u = t; u < t + 5000; u += 50)
+            {
+                repairs += holder.Poll(u, false) is { Repair: true } ? 1 : 0;
+            }
+        }
+        // 114 forged requests in ten minutes: answered at most once every 15 s.
+        Assert.IsLessThanOrEqualTo(40, repairs);
+        Assert.IsGreaterThan(0, repairs, "a genuine request is still answered");
+    }
+
+    [TestMethod]
+    public void AForgedCopyWithAHeldIdCountsForNothing()
+    {
+        var council = new TestCouncil();
+        var relay = Engine(council, 2, new MemoryStore(), 0);
+        byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
+        byte[] genuine = Frame.Fragment(FrameType.Order, 5, 1, order)[0].Encode();
+        relay.Receive(genuine, 0, genuine.Length, 30, 0);
+        int duplicates = relay.Statistics.Duplicates;
+        byte[] forged = new Frame(FrameType.Order, 1, 5, Frame.MessageIdOf(order), 0, 1, 9, [1, 2, 3]).Encode();
+        relay.Receive(forged, 0, forged.Length, 30, 10);
+        Assert.AreEqual(duplicates, relay.Statistics.Duplicates, "a header with a held id but other bytes is not a copy");
+        relay.Receive(genuine, 0, genuine.Length, 30, 20);
+        Assert.AreEqual(duplicates + 1, relay.Statistics.Duplicates);
+    }
+
+    [TestMethod]
+    public void AReportUnderAnotherIdIsDropped()
+    {
+        var council = new TestCouncil();
+        var stationKey = council.Ed.CreatePrivateKey(TestCouncil.Seed("station", 7));
+        var registry = council.Registry.Apply(new RegistryUpdateBody([RegistryOperation.Station(7, stationKey.GetPublicKey())]), 1);
+        var relay = new RelayEngine(new RelayConfig(2, Sf9, DutyCycleAccountant.ForFrequency(869_525_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
+            registry, new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new SeededRandom(2), new MemoryStore(), council.Ed, 0);
+        byte[] report = StationReportSignature.Seal(registry, 7, [1, 2, 3, 4], stationKey, council.Ed);
+        for (uint fakeId = 1; fakeId <= 10; fakeId++)
+        {
+            byte[] relabelled = new Frame(FrameType.Report, 0, 5, fakeId, 0, 1, 9, report).Encode();
+            relay.Receive(relabelled, 0, relabelled.Length, 30, fakeId);
+        }
+        byte[] genuine = Frame.Fragment(FrameType.Report, 5, 9, report)[0].Encode();
+        relay.Receive(genuine, 0, genuine.Length, 30, 100);
+        relay.Receive(genuine, 0, genuine.Length, 30, 200);
+        var sent = Run([relay], 0, 60_000);
+        Assert.AreEqual(1, sent[FrameType.Report], "relayed once, under its own id");
+    }
+
+    [TestMethod]
+    public void WhenOrdersWaitForTheDutyCycleTheEngineSaysWhenAndSmallFramesStillGo()
+    {
+        var council = new TestCouncil();
+        // SF12 in the 1% sub-band: a few orders use up the hour.
+        var engine = new RelayEngine(new RelayConfig(1, new LoRaModulation(12, 125000, 5), DutyCycleAccountant.ForFrequency(868_100_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs, BeaconIntervalMs = 60_000 },
+            council.Registry, new CoverageRebroadcastPolicy(3 * 60_000, 0), new SeededRandom(1), new MemoryStore(), council.Ed, 0);
+        for (int k = 1; k <= 10; k++)
+        {
+            engine.Originate(council.Alert(k, "Order " + k + " " + new string('x', 90), [0, 2]).Encode(), 0);
+        }
+        long t = 0;
+        int idlePolls = 0;
+        while (t < 3_600_000)
+        {
+            OutgoingFrame? frame = engine.Poll(t, false);
+            long next = engine.NextActionMs(t);
+            if (frame is null)
+            {
+                Assert.IsGreaterThan(t, next, "nothing sent now means the next action is later, not now (no busy loop)");
+                idlePolls++;
+                t = next;
+            }
+            else
+            {
+                t += frame.AirtimeMicroseconds / 1000 + 1;
+            }
+        }
+        Assert.IsGreaterThan(0, idlePolls);
+    }
+
     private sealed class NaiveFloodingPolicyForTests : IRebroadcastPolicy
     {
         public bool StoreAndForward => false;
