@@ -29,6 +29,7 @@ namespace Skold.Council
         private readonly byte[]?[] _recentIds = new byte[RecentIdCount][];
         private readonly byte[]?[] _verdictKeys = new byte[VerdictCacheSize][];
         private readonly PolicyCheck?[] _verdicts = new PolicyCheck?[VerdictCacheSize];
+        private readonly byte[]?[] _parked = new byte[4][];
         private int _recentNext;
         private int _verdictNext;
 
@@ -113,6 +114,18 @@ namespace Skold.Council
 
             if (order.Kind == OrderKind.RegistryUpdate)
             {
+                int after = ((RegistryUpdateBody)order.Body).AfterSequence;
+                if (after > Registry.Sequence)
+                {
+                    Park(data, offset, count);
+                    return new AcceptanceResult(RejectionReason.AwaitingEarlierUpdate, order, check,
+                        "follows update " + after + ", the registry is at " + Registry.Sequence);
+                }
+                if (after < Registry.Sequence)
+                {
+                    return new AcceptanceResult(RejectionReason.InvalidRegistryUpdate, order, check,
+                        "built on update " + after + ", the registry is already at " + Registry.Sequence);
+                }
                 try
                 {
                     Registry = Registry.Apply((RegistryUpdateBody)order.Body, order.Sequence);
@@ -139,7 +152,48 @@ namespace Skold.Council
             _latest[order.Kind] = order;
             _recentIds[_recentNext] = id;
             _recentNext = (_recentNext + 1) % RecentIdCount;
+            if (order.Kind == OrderKind.RegistryUpdate)
+            {
+                ApplyParked(now);
+            }
             return new AcceptanceResult(RejectionReason.None, order, check, check.Explain());
+        }
+
+        // Registry updates that arrived before their predecessor wait here (a few at most), and
+        // are judged again, against the registry they build on, once it is in force.
+        private void Park(byte[] data, int offset, int count)
+        {
+            byte[] copy = new byte[count];
+            Array.Copy(data, offset, copy, 0, count);
+            for (int i = 0; i < _parked.Length; i++)
+            {
+                if (_parked[i] == null)
+                {
+                    _parked[i] = copy;
+                    return;
+                }
+            }
+            _parked[0] = copy;
+        }
+
+        private void ApplyParked(uint now)
+        {
+            for (int i = 0; i < _parked.Length; i++)
+            {
+                byte[]? waiting = _parked[i];
+                if (waiting == null)
+                {
+                    continue;
+                }
+                Order order = Order.Decode(waiting);
+                if (((RegistryUpdateBody)order.Body).AfterSequence == Registry.Sequence)
+                {
+                    _parked[i] = null;
+                    // Accept applies it and, through this method again, any that follow it.
+                    Accept(waiting, now);
+                    return;
+                }
+            }
         }
 
         /// <summary>

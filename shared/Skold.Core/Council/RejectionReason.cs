@@ -18,6 +18,7 @@ namespace Skold.Council
         public const int ReserveExceeded = 9;
         public const int InvalidRegistryUpdate = 10;
         public const int NotAnOrder = 11;
+        public const int AwaitingEarlierUpdate = 12;
 
         private static readonly string[] Texts =
         {
@@ -33,6 +34,7 @@ namespace Skold.Council
             "reserve exceeded: more than the acute reserve has left",
             "invalid registry update: the change does not apply to this registry",
             "not an order: a genesis registry is provisioned, not received",
+            "waiting: this registry update follows one not received yet; kept and applied when it comes",
         };
 
         public static string Describe(int reason)

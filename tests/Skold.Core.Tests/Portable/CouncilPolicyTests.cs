@@ -228,5 +228,42 @@ namespace Skold.Tests.Portable
             Assert.AreEqual(RejectionReason.InvalidRegistryUpdate, device.Accept(update.Encode(), TestCouncil.Now).Reason);
             Assert.IsFalse(device.Registry.Member(0).Revoked, "no operation of a refused update is applied");
         }
+
+        [TestMethod]
+        public void RegistryUpdatesReceivedOutOfOrderAreAppliedInOrder()
+        {
+            TestCouncil council = new TestCouncil();
+            OrderAcceptance device = Device(council);
+            Order first = new Order(OrderKind.RegistryUpdate, 3, TestCouncil.Now - 60, 600,
+                new RegistryUpdateBody(0, new RegistryOperation[] { RegistryOperation.Revoke(7) }));
+            council.SignBy(council.Registry, first, new int[] { 0, 1, 2, 3, 4, 6 });
+            CouncilRegistry afterFirst = council.Registry.Apply((RegistryUpdateBody)first.Body, 3);
+            Order second = new Order(OrderKind.RegistryUpdate, 5, TestCouncil.Now - 30, 600,
+                new RegistryUpdateBody(3, new RegistryOperation[] { RegistryOperation.Revoke(5) }));
+            council.SignBy(afterFirst, second, new int[] { 0, 1, 2, 3, 4, 6 });
+
+            Assert.AreEqual(RejectionReason.AwaitingEarlierUpdate, device.Accept(second.Encode(), TestCouncil.Now).Reason);
+            Assert.IsFalse(device.Registry.Member(5).Revoked, "not applied before its predecessor");
+            Assert.AreEqual(RejectionReason.None, device.Accept(first.Encode(), TestCouncil.Now).Reason);
+            Assert.IsTrue(device.Registry.Member(7).Revoked, "the first update, received late, is not lost");
+            Assert.IsTrue(device.Registry.Member(5).Revoked, "the waiting update followed it");
+            Assert.AreEqual(5, device.Registry.Sequence);
+        }
+
+        [TestMethod]
+        public void RegistryUpdateBuiltOnAnOlderRegistryIsRefused()
+        {
+            TestCouncil council = new TestCouncil();
+            OrderAcceptance device = Device(council);
+            Order first = new Order(OrderKind.RegistryUpdate, 3, TestCouncil.Now - 60, 600,
+                new RegistryUpdateBody(0, new RegistryOperation[] { RegistryOperation.Revoke(7) }));
+            council.SignBy(council.Registry, first, new int[] { 0, 1, 2, 3, 4, 6 });
+            Assert.AreEqual(RejectionReason.None, device.Accept(first.Encode(), TestCouncil.Now).Reason);
+            Order rival = new Order(OrderKind.RegistryUpdate, 4, TestCouncil.Now - 30, 600,
+                new RegistryUpdateBody(0, new RegistryOperation[] { RegistryOperation.Revoke(6) }));
+            council.SignBy(device.Registry, rival, new int[] { 0, 1, 2, 3, 4, 6 });
+            Assert.AreEqual(RejectionReason.InvalidRegistryUpdate, device.Accept(rival.Encode(), TestCouncil.Now).Reason);
+            Assert.IsFalse(device.Registry.Member(6).Revoked);
+        }
     }
 }

@@ -58,9 +58,11 @@ internal static class OrderCommand
         var rotate = new Option<string[]>("--rotate") { Description = "registry-update: INDEX=file.pub gives member INDEX a new key.", AllowMultipleArgumentsPerToken = true };
         var revoke = new Option<int[]>("--revoke") { Description = "registry-update: member index whose key counts for nothing from now on.", AllowMultipleArgumentsPerToken = true };
         var setPolicy = new Option<string[]>("--set-policy") { Description = "registry-update: kind=signatures/groups.", AllowMultipleArgumentsPerToken = true };
+        var after = new Option<int>("--after") { Description = "registry-update: the sequence number of the registry update in force (0 if none since the genesis)." };
+        var station = new Option<string[]>("--station") { Description = "registry-update: NUMBER=file.pub registers a station's key.", AllowMultipleArgumentsPerToken = true };
 
         var command = new Command("new", "Writes a new, unsigned order. Members then add their signatures with `skold order sign`.");
-        foreach (Option option in new Option[] { kind, sequence, created, lifetime, output, text, area, severity, stations, areas, teams, from, until, period, items, amount, spendBy, purpose, addMember, rotate, revoke, setPolicy })
+        foreach (Option option in new Option[] { kind, sequence, created, lifetime, output, text, area, severity, stations, areas, teams, from, until, period, items, amount, spendBy, purpose, addMember, rotate, revoke, setPolicy, after, station })
         {
             command.Options.Add(option);
         }
@@ -89,7 +91,7 @@ internal static class OrderCommand
                     parse.GetValue(amount),
                     CliInput.Time(parse.GetValue(spendBy) ?? throw new UsageException("a reserve activation needs --spend-by"), "--spend-by"),
                     parse.GetValue(purpose) ?? throw new UsageException("a reserve activation needs --purpose")),
-                _ => RegistryUpdate(createdAt, parse.GetValue(addMember) ?? [], parse.GetValue(rotate) ?? [], parse.GetValue(revoke) ?? [], parse.GetValue(setPolicy) ?? []),
+                _ => RegistryUpdate(createdAt, parse.GetValue(after), parse.GetValue(addMember) ?? [], parse.GetValue(rotate) ?? [], parse.GetValue(revoke) ?? [], parse.GetValue(setPolicy) ?? [], parse.GetValue(station) ?? []),
             };
             int seq = parse.GetValue(sequence);
             if (seq < 1 || seq > Order.MaxSequence)
@@ -299,7 +301,7 @@ internal static class OrderCommand
         return [.. rules];
     }
 
-    private static RegistryUpdateBody RegistryUpdate(uint created, string[] addMembers, string[] rotations, int[] revocations, string[] policies)
+    private static RegistryUpdateBody RegistryUpdate(uint created, int after, string[] addMembers, string[] rotations, int[] revocations, string[] policies, string[] stations)
     {
         var operations = new List<RegistryOperation>();
         foreach (string path in addMembers)
@@ -326,11 +328,21 @@ internal static class OrderCommand
             var (kind, rule) = CouncilCommand.ParsePolicy(policy);
             operations.Add(RegistryOperation.ChangePolicy(kind, rule));
         }
+        foreach (string spec in stations)
+        {
+            string[] parts = spec.Split('=', 2);
+            if (parts.Length != 2 || !int.TryParse(parts[0], out int number) || number < 0 || number > 65535)
+            {
+                throw new UsageException($"--station \"{spec}\": expected NUMBER=file.pub with NUMBER 0..65535");
+            }
+            var key = OrderFiles.ReadMember(parts[1]);
+            operations.Add(RegistryOperation.Station(number, Convert.FromHexString(key.PublicKey!)));
+        }
         if (operations.Count == 0)
         {
-            throw new UsageException("a registry update needs --add-member, --rotate, --revoke or --set-policy");
+            throw new UsageException("a registry update needs --add-member, --rotate, --revoke, --set-policy or --station");
         }
-        return new RegistryUpdateBody([.. operations]);
+        return new RegistryUpdateBody(after, [.. operations]);
     }
 
     private static void PrintLines(CommandIO io, List<(string Label, string Value)> lines)

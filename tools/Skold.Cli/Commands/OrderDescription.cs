@@ -50,6 +50,7 @@ internal static class OrderDescription
                 lines.Add(("purpose", reserve.Purpose));
                 break;
             case RegistryUpdateBody update:
+                lines.Add(("follows", update.AfterSequence == 0 ? "the genesis" : "registry update #" + update.AfterSequence));
                 foreach (RegistryOperation op in update.Operations)
                 {
                     lines.Add(("change", Operation(op)));
@@ -138,6 +139,7 @@ internal static class OrderDescription
         RegistryOperation.AddMember => $"add {op.Member!.Name} ({CouncilGroup.Name(op.Member.Group)}) key {Convert.ToHexStringLower(op.Member.PublicKey)}",
         RegistryOperation.RotateKey => $"member {op.MemberIndex} gets key {Convert.ToHexStringLower(op.Member!.PublicKey)} from {CliInput.FormatTime(op.Member.ValidFrom)}",
         RegistryOperation.RevokeMember => $"revoke member {op.MemberIndex}",
+        RegistryOperation.RegisterStation => $"station {op.StationId} gets key {Convert.ToHexStringLower(op.StationKey!)}",
         _ => $"{OrderKind.Name(op.PolicyKind)} needs {op.Policy!.MinSignatures} signatures from {op.Policy.MinGroups} groups",
     };
 

@@ -83,6 +83,11 @@ internal static class OrderFiles
             {
                 throw new UsageException($"{path} is not a registry update");
             }
+            int after = ((RegistryUpdateBody)update.Body).AfterSequence;
+            if (after != registry.Sequence)
+            {
+                throw new UsageException($"{path} follows registry update {after}, but the updates before it leave the registry at {registry.Sequence}: give every --update in order");
+            }
             PolicyCheck check = registry.Check(update, ed);
             if (!check.Met)
             {
