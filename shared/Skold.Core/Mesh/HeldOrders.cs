@@ -42,7 +42,10 @@ namespace Skold.Mesh
             return _ids[index];
         }
 
-        /// <summary>Adds an order; when full, the one expiring soonest makes room. Returns false if already held.</summary>
+        /// <summary>
+        /// Adds an order; when full, the one expiring soonest makes room, unless the newcomer
+        /// expires sooner still, which is then not kept. Returns false if not added.
+        /// </summary>
         public bool Add(uint messageId, byte[] message, uint expires)
         {
             if (Holds(messageId))
@@ -59,6 +62,10 @@ namespace Skold.Mesh
                     {
                         slot = i;
                     }
+                }
+                if (expires <= _expires[slot])
+                {
+                    return false;
                 }
             }
             else

@@ -5,11 +5,15 @@ namespace Skold.Mesh
     /// <summary>
     /// Puts fragmented messages back together in a fixed number of slots. A message whose
     /// fragments do not all arrive within the timeout is dropped, and when every slot is busy the
-    /// oldest is given up, so memory stays bounded whatever arrives. A completed message whose
+    /// oldest is given up if it has had MinimumAgeMs, else the newcomer is, so memory stays
+    /// bounded whatever arrives. A completed message whose
     /// SHA-256 does not match its id is discarded.
     /// </summary>
     public sealed class Reassembler
     {
+        /// <summary>How long a message in progress is safe from being pushed out by a newer one.</summary>
+        public const long MinimumAgeMs = 30 * 1000;
+
         private readonly uint[] _ids;
         private readonly byte[][][] _parts;
         private readonly long[] _started;
@@ -41,6 +45,11 @@ namespace Skold.Mesh
             if (slot < 0)
             {
                 slot = Claim(nowMs);
+                if (slot < 0)
+                {
+                    // Every slot holds a message begun moments ago: the newcomer waits for a later copy.
+                    return null;
+                }
                 _ids[slot] = frame.MessageId;
                 _parts[slot] = new byte[frame.FragmentCount][];
                 _started[slot] = nowMs;
@@ -96,6 +105,8 @@ namespace Skold.Mesh
             return -1;
         }
 
+        // A free slot, else the oldest one if it has waited at least MinimumAgeMs; else -1, so a
+        // burst of fresh ids cannot push out messages whose fragments are still arriving.
         private int Claim(long nowMs)
         {
             int oldest = 0;
@@ -110,7 +121,7 @@ namespace Skold.Mesh
                     oldest = i;
                 }
             }
-            return oldest;
+            return nowMs - _started[oldest] >= MinimumAgeMs ? oldest : -1;
         }
 
         private void Expire(long nowMs)
