@@ -19,9 +19,9 @@ namespace Skold.Mesh
     /// </summary>
     public sealed class CoverageRebroadcastPolicy : IRebroadcastPolicy
     {
-        public const int Slots = 8;
+        public const int Slots = 6;
         /// <summary>Frame-times over which SNR and chance spread relays whose listeners are equally uncovered.</summary>
-        public const int Spread = 2;
+        public const int Spread = 4;
         public const long GuardMs = 100;
 
         /// <summary>A node hearing this few others depends on each of them, however weak the link.</summary>
