@@ -30,6 +30,7 @@ namespace Skold.Council
         private readonly byte[]?[] _verdictKeys = new byte[VerdictCacheSize][];
         private readonly PolicyCheck?[] _verdicts = new PolicyCheck?[VerdictCacheSize];
         private readonly byte[]?[] _parked = new byte[4][];
+        private bool _restoring;
         private int _recentNext;
         private int _verdictNext;
 
@@ -72,6 +73,25 @@ namespace Skold.Council
             return Accept(data, 0, data.Length, now);
         }
 
+        /// <summary>
+        /// Replays an order this device accepted before a reboot, in the order they were stored,
+        /// to rebuild its state: registry updates in force, sequence floors, the reserve released,
+        /// the rules in force. Expiry does not apply (an expired revocation still revokes); the
+        /// signatures are checked again all the same.
+        /// </summary>
+        public AcceptanceResult Restore(byte[] data, uint now)
+        {
+            _restoring = true;
+            try
+            {
+                return Accept(data, 0, data.Length, now);
+            }
+            finally
+            {
+                _restoring = false;
+            }
+        }
+
         public AcceptanceResult Accept(byte[] data, int offset, int count, uint now)
         {
             Order order;
@@ -87,11 +107,11 @@ namespace Skold.Council
             {
                 return new AcceptanceResult(RejectionReason.NotAnOrder, order, null, "");
             }
-            if (now >= order.Expires)
+            if (!_restoring && now >= order.Expires)
             {
                 return new AcceptanceResult(RejectionReason.Expired, order, null, "expired " + (now - order.Expires) + " s ago");
             }
-            if (order.Created > now && order.Created - now > AllowedClockSkewSeconds)
+            if (!_restoring && order.Created > now && order.Created - now > AllowedClockSkewSeconds)
             {
                 return new AcceptanceResult(RejectionReason.NotYetValid, order, null, "created " + (order.Created - now) + " s in the future");
             }

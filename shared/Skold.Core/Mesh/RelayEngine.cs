@@ -57,15 +57,22 @@ namespace Skold.Mesh
             _store = store;
             _ed = ed;
             _acceptance = new OrderAcceptance(registry, ed);
+            // Everything accepted before the reboot rebuilds the council state, expired orders
+            // included (a revocation outlives the update that carried it); the unexpired ones
+            // are held again for neighbours that miss them.
             byte[][] orders = store.LoadOrders();
             uint now = CouncilTime(nowMs);
             for (int i = 0; i < orders.Length; i++)
             {
                 Order? order = TryDecode(orders[i]);
-                if (order != null && order.Expires > now)
+                if (order == null)
+                {
+                    continue;
+                }
+                _acceptance.Restore(orders[i], now);
+                if (order.Expires > now)
                 {
                     _held.Add(Frame.MessageIdOf(orders[i]), orders[i], order.Expires);
-                    _acceptance.Accept(orders[i], now);
                 }
             }
             long[] seen = store.LoadSeen(SeenReportCapacity);

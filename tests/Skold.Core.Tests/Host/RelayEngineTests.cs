@@ -268,6 +268,33 @@ public class RelayEngineTests
         Assert.IsGreaterThan(0, idlePolls);
     }
 
+    [TestMethod]
+    public void ARebootKeepsTheCouncilStateEvenAfterTheOrdersExpire()
+    {
+        var council = new TestCouncil();
+        var store = new MemoryStore();
+        var before = Engine(council, 1, store, 0);
+        var revoke = new Order(OrderKind.RegistryUpdate, 1, TestCouncil.Now - 60, 60,
+            new RegistryUpdateBody([RegistryOperation.Revoke(2)]));
+        council.SignBy(council.Registry, revoke, [0, 1, 3, 4, 6, 7]);
+        var reserve = new Order(OrderKind.ReserveActivation, 2, TestCouncil.Now - 60, 60,
+            new ReserveActivationBody(900_000, TestCouncil.Now + 3600, "Diesel"));
+        council.SignBy(council.Registry, reserve, [0, 3, 4, 6]);
+        Assert.IsTrue(before.Originate(revoke.Encode(), 0));
+        Assert.IsTrue(before.Originate(reserve.Encode(), 1));
+        Assert.IsTrue(before.Council.Registry.Member(2).Revoked);
+
+        // Two hours later both orders have expired; the node reboots from its flash.
+        long later = 2 * 3600 * 1000;
+        var after = Engine(council, 1, store, later);
+        Assert.IsTrue(after.Council.Registry.Member(2).Revoked, "the revocation still holds");
+        Assert.AreEqual(900_000u, after.Council.ReserveReleasedSek, "the reserve released is remembered");
+        Assert.AreEqual(0, after.Held.Count, "expired orders are not served to others");
+        var again = council.Alert(1, "Test", [0, 2]).Encode();
+        var result = after.Council.Accept(again, TestCouncil.Now + 7200);
+        Assert.AreEqual(RejectionReason.PolicyNotMet, result.Reason, "member 2's signature counts for nothing after the reboot too");
+    }
+
     private sealed class NaiveFloodingPolicyForTests : IRebroadcastPolicy
     {
         public bool StoreAndForward => false;
