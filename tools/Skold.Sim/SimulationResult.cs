@@ -29,6 +29,8 @@ public sealed record SimulationResult
     public int Depth { get; init; }
     public required List<(double Minutes, double Delivered)> DeliveryOverTime { get; init; }
     public required bool[] HeldAt { get; init; }
+    /// <summary>Per node, the orders flooding did not bring (missing, or delivered by repair).</summary>
+    public required int[] RepairedAt { get; init; }
     public required Topology Topology { get; init; }
     public required List<(int A, int B, double MarginDb)> LinkMarginsDb { get; init; }
 

@@ -460,6 +460,7 @@ public sealed class Simulator
             Depth = TopologyGenerator.Depth(_topology, _channel),
             DeliveryOverTime = deliveryOverTime,
             HeldAt = Enumerable.Range(0, _n).Select(i => Enumerable.Range(0, _orders.Length).All(k => _heldAtUs[i, k] >= 0)).ToArray(),
+            RepairedAt = Enumerable.Range(0, _n).Select(i => Enumerable.Range(0, _orders.Length).Count(k => _heldAtUs[i, k] < 0 || _viaRepair[i, k])).ToArray(),
             Topology = _topology,
             LinkMarginsDb = Links(),
         };

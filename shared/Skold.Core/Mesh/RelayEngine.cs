@@ -441,7 +441,14 @@ namespace Skold.Mesh
         private void QueueBeacon(long nowMs)
         {
             _held.DropExpired(CouncilTime(nowMs));
-            int[] hears = _neighbours.Reliable(nowMs - 3 * _config.BeaconIntervalMs, _config.ReliableSnrTenths, Neighbour.MaxListed);
+            long since = nowMs - 3 * _config.BeaconIntervalMs;
+            int[] hears = _neighbours.Reliable(since, _config.ReliableSnrTenths, Neighbour.MaxListed);
+            if (hears.Length < CoverageRebroadcastPolicy.FewLinks)
+            {
+                // A node with few good links lists its best weak ones too: otherwise the relays it
+                // depends on would not know it listens, and could fall silent with it unreached.
+                hears = _neighbours.Reliable(since, int.MinValue, CoverageRebroadcastPolicy.FewLinks);
+            }
             ByteWriter writer = new ByteWriter(48);
             bool callsign = _config.Callsign.Length > 0;
             writer.WriteByte(callsign ? 1 : 0);
