@@ -127,7 +127,7 @@ namespace Skold.Mesh
         /// <summary>Sends a station report into the mesh from this node (a kiosk). False when not signed by a registered station.</summary>
         public bool OriginateReport(byte[] report, long nowMs)
         {
-            return AcceptReport(report, _config.NodeId, -1000, nowMs, true);
+            return AcceptReport(report, _config.NodeId, -1000, nowMs, 0, _config.HopLimit);
         }
 
         /// <summary>Handles one received frame. Malformed or unauthentic input is counted and dropped.</summary>
@@ -165,7 +165,7 @@ namespace Skold.Mesh
                     }
                     else
                     {
-                        AcceptReportFrame(frame, snrTenths, nowMs);
+                        AcceptReport(frame.Payload, frame.Sender, snrTenths, nowMs, frame.HopCount + 1, frame.HopLimit);
                     }
                     break;
                 case FrameType.Beacon:
@@ -321,28 +321,8 @@ namespace Skold.Mesh
             return true;
         }
 
-        private void AcceptReportFrame(Frame frame, int snrTenths, long nowMs)
-        {
-            if (frame.HopCount >= frame.HopLimit)
-            {
-                AcceptReport(frame.Payload, frame.Sender, snrTenths, nowMs, false);
-                return;
-            }
-            if (StationReportSignature.Verify(_acceptance.Registry, frame.Payload, _ed))
-            {
-                RememberReport(frame.MessageId);
-                _store.AppendSeen(frame.MessageId);
-                Statistics.ReportsRelayed++;
-                Frame next = frame.NextHop(_config.NodeId);
-                Schedule(FrameType.Report, frame.MessageId, new Frame[] { next }, frame.Sender, snrTenths, nowMs, true, false);
-            }
-            else
-            {
-                Statistics.Rejected++;
-            }
-        }
-
-        private bool AcceptReport(byte[] report, int sender, int snrTenths, long nowMs, bool relay)
+        // Relays a report signed by a station the council registered, once, with the next hop count.
+        private bool AcceptReport(byte[] report, int sender, int snrTenths, long nowMs, int nextHopCount, int hopLimit)
         {
             if (report.Length > Frame.MaxPayload || !StationReportSignature.Verify(_acceptance.Registry, report, _ed))
             {
@@ -356,9 +336,10 @@ namespace Skold.Mesh
             }
             RememberReport(id);
             _store.AppendSeen(id);
-            if (relay)
+            if (nextHopCount <= hopLimit)
             {
-                Schedule(FrameType.Report, id, Frame.Fragment(FrameType.Report, _config.HopLimit, _config.NodeId, report), sender, snrTenths, nowMs, false, false);
+                Statistics.ReportsRelayed++;
+                Schedule(FrameType.Report, id, Fragments(FrameType.Report, report, nextHopCount, hopLimit), sender, snrTenths, nowMs, sender != _config.NodeId, false);
             }
             return true;
         }
@@ -637,6 +618,10 @@ namespace Skold.Mesh
 
         private Frame[] Fragments(int type, byte[] message, int hopCount, int hopLimit)
         {
+            if (hopLimit > Frame.MaxHops)
+            {
+                hopLimit = Frame.MaxHops;
+            }
             Frame[] frames = Frame.Fragment(type, hopLimit, _config.NodeId, message);
             if (hopCount == 0)
             {
