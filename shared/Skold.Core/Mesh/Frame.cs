@@ -131,8 +131,14 @@ namespace Skold.Mesh
             return Bytes.ReadUInt32LittleEndian(Crypto.Sha256.Hash(message), 0);
         }
 
-        /// <summary>Splits a message into frames of at most MaxPayload bytes each.</summary>
+        /// <summary>Splits a message into frames of at most MaxPayload bytes each, as first sent.</summary>
         public static Frame[] Fragment(int type, int hopLimit, int sender, byte[] message)
+        {
+            return Fragment(type, 0, hopLimit, sender, message);
+        }
+
+        /// <summary>Splits a message into frames of at most MaxPayload bytes each, already hopCount hops from its origin.</summary>
+        public static Frame[] Fragment(int type, int hopCount, int hopLimit, int sender, byte[] message)
         {
             int count = (message.Length + MaxPayload - 1) / MaxPayload;
             if (message.Length == 0 || count > MaxFragments)
@@ -147,7 +153,7 @@ namespace Skold.Mesh
                 int size = message.Length - start < MaxPayload ? message.Length - start : MaxPayload;
                 byte[] part = new byte[size];
                 Array.Copy(message, start, part, 0, size);
-                frames[i] = new Frame(type, 0, hopLimit, id, i, count, sender, part);
+                frames[i] = new Frame(type, hopCount, hopLimit, id, i, count, sender, part);
             }
             return frames;
         }

@@ -618,22 +618,7 @@ namespace Skold.Mesh
 
         private Frame[] Fragments(int type, byte[] message, int hopCount, int hopLimit)
         {
-            if (hopLimit > Frame.MaxHops)
-            {
-                hopLimit = Frame.MaxHops;
-            }
-            Frame[] frames = Frame.Fragment(type, hopLimit, _config.NodeId, message);
-            if (hopCount == 0)
-            {
-                return frames;
-            }
-            Frame[] advanced = new Frame[frames.Length];
-            for (int i = 0; i < frames.Length; i++)
-            {
-                Frame f = frames[i];
-                advanced[i] = new Frame(f.Type, hopCount, hopLimit, f.MessageId, f.FragmentIndex, f.FragmentCount, _config.NodeId, f.Payload);
-            }
-            return advanced;
+            return Frame.Fragment(type, hopCount, hopLimit > Frame.MaxHops ? Frame.MaxHops : hopLimit, _config.NodeId, message);
         }
 
         private long Airtime(int frameBytes)

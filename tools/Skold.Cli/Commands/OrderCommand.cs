@@ -127,9 +127,7 @@ internal static class OrderCommand
             string path = parse.GetValue(file)!;
             Order order = OrderFiles.Read(path);
             var ed = new Ed25519();
-            CouncilRegistry council = order.Kind == OrderKind.Genesis
-                ? CouncilRegistry.FromGenesis(order)
-                : OrderFiles.Registry(parse.GetValue(registry) ?? throw new UsageException("--registry <genesis file> is needed to sign an order"), parse.GetValue(updates) ?? [], ed);
+            CouncilRegistry council = OrderFiles.RegistryFor(order, parse.GetValue(registry), parse.GetValue(updates) ?? [], ed, "sign");
             MemberKeyDocument document = MemberKeyFile.Read(parse.GetValue(key)!);
             byte[] seed = MemberKeyFile.Decrypt(document, CliInput.Passphrase(parse.GetValue(passphraseFile), io, confirm: false));
             Ed25519PrivateKey privateKey = ed.CreatePrivateKey(seed);
@@ -165,9 +163,7 @@ internal static class OrderCommand
         {
             Order order = OrderFiles.Read(parse.GetValue(file)!);
             var ed = new Ed25519();
-            CouncilRegistry council = order.Kind == OrderKind.Genesis
-                ? CouncilRegistry.FromGenesis(order)
-                : OrderFiles.Registry(parse.GetValue(registry) ?? throw new UsageException("--registry <genesis file> is needed to verify an order"), parse.GetValue(updates) ?? [], ed);
+            CouncilRegistry council = OrderFiles.RegistryFor(order, parse.GetValue(registry), parse.GetValue(updates) ?? [], ed, "verify");
             PolicyCheck check = council.Check(order, ed);
             io.Output.WriteLine($"council   {council.CouncilName} (id {Convert.ToHexStringLower(council.CouncilId)[..16]}...)");
             io.Output.WriteLine($"order     {OrderKind.Name(order.Kind)}" + (order.Kind == OrderKind.Genesis ? "" : $" #{order.Sequence}, created {CliInput.FormatTime(order.Created)}, expires {CliInput.FormatTime(order.Expires)}"));

@@ -105,6 +105,16 @@ internal static class OrderFiles
         return registry;
     }
 
+    /// <summary>The registry an order is judged by: the genesis itself, or the given genesis file and its updates.</summary>
+    public static CouncilRegistry RegistryFor(Order order, string? genesisPath, IEnumerable<string> updatePaths, Ed25519 ed, string verb)
+    {
+        if (order.Kind == OrderKind.Genesis)
+        {
+            return CouncilRegistry.FromGenesis(order);
+        }
+        return Registry(genesisPath ?? throw new UsageException($"--registry <genesis file> is needed to {verb} an order"), updatePaths, ed);
+    }
+
     public static MemberPublicFile ReadMember(string path)
     {
         try
