@@ -121,13 +121,13 @@ namespace Skold.Mesh
         /// <summary>Sends an order into the mesh from this node (the council's gateway). False when it is not authentic.</summary>
         public bool Originate(byte[] order, long nowMs)
         {
-            return AcceptOrder(order, _config.NodeId, -1000, nowMs, 0, _config.HopLimit);
+            return AcceptOrder(order, Frame.MessageIdOf(order), _config.NodeId, -1000, nowMs, 0, _config.HopLimit);
         }
 
         /// <summary>Sends a station report into the mesh from this node (a kiosk). False when not signed by a registered station.</summary>
         public bool OriginateReport(byte[] report, long nowMs)
         {
-            return AcceptReport(report, _config.NodeId, -1000, nowMs, 0, _config.HopLimit);
+            return AcceptReport(report, Frame.MessageIdOf(report), _config.NodeId, -1000, nowMs, 0, _config.HopLimit);
         }
 
         /// <summary>Handles one received frame. Malformed or unauthentic input is counted and dropped.</summary>
@@ -165,7 +165,7 @@ namespace Skold.Mesh
                     }
                     else
                     {
-                        AcceptReport(frame.Payload, frame.Sender, snrTenths, nowMs, frame.HopCount + 1, frame.HopLimit);
+                        AcceptReport(frame.Payload, frame.MessageId, frame.Sender, snrTenths, nowMs, frame.HopCount + 1, frame.HopLimit);
                     }
                     break;
                 case FrameType.Beacon:
@@ -284,14 +284,14 @@ namespace Skold.Mesh
             {
                 return;
             }
-            AcceptOrder(message, frame.Sender, snrTenths, nowMs, frame.HopCount + 1, frame.HopLimit);
+            // The reassembler has checked that the message hashes to its id.
+            AcceptOrder(message, frame.MessageId, frame.Sender, snrTenths, nowMs, frame.HopCount + 1, frame.HopLimit);
         }
 
         // Holds an authentic order and, unless it has used up its hops, schedules its rebroadcast
         // with the next hop count (0 when this node originates it).
-        private bool AcceptOrder(byte[] message, int sender, int snrTenths, long nowMs, int nextHopCount, int hopLimit)
+        private bool AcceptOrder(byte[] message, uint id, int sender, int snrTenths, long nowMs, int nextHopCount, int hopLimit)
         {
-            uint id = Frame.MessageIdOf(message);
             if (_held.Holds(id))
             {
                 return true;
@@ -322,14 +322,13 @@ namespace Skold.Mesh
         }
 
         // Relays a report signed by a station the council registered, once, with the next hop count.
-        private bool AcceptReport(byte[] report, int sender, int snrTenths, long nowMs, int nextHopCount, int hopLimit)
+        private bool AcceptReport(byte[] report, uint id, int sender, int snrTenths, long nowMs, int nextHopCount, int hopLimit)
         {
             if (report.Length > Frame.MaxPayload || !StationReportSignature.Verify(_acceptance.Registry, report, _ed))
             {
                 Statistics.Rejected++;
                 return false;
             }
-            uint id = Frame.MessageIdOf(report);
             if (IsKnownReport(id))
             {
                 return true;
