@@ -16,6 +16,9 @@ namespace Skold.Station
         public const int DefaultCheckpointInterval = 64;
         public const int CheckpointEntrySize = JournalScan.EntryOverhead + JournalRecord.HeadSize + 1 + Ed25519.SignatureSize;
 
+        /// <summary>Kept free so a full journal can still log its operator out and sign its head.</summary>
+        public const int ClosingReserve = JournalScan.EntryOverhead + JournalRecord.HeadSize + CheckpointEntrySize;
+
         private readonly IJournalStorage _storage;
         private readonly Ed25519 _ed;
         private readonly Ed25519PrivateKey _stationKey;
@@ -119,16 +122,16 @@ namespace Skold.Station
             return journal;
         }
 
-        /// <summary>Whether a record of this body size still fits, keeping room for the closing checkpoint.</summary>
+        /// <summary>Whether a record of this body size still fits, keeping room for a logout and the closing checkpoint.</summary>
         public bool HasRoomFor(int bodySize)
         {
-            return _end + JournalScan.EntryOverhead + bodySize + CheckpointEntrySize <= _storage.Size;
+            return _end + JournalScan.EntryOverhead + bodySize + ClosingReserve <= _storage.Size;
         }
 
         /// <summary>Commits a record (sequence and link are filled in) and, when due, a checkpoint.</summary>
         public JournalRecord Append(JournalRecord record)
         {
-            Write(record, false);
+            Write(record, record.Kind == RecordKind.Logout);
             if (Records - CheckpointedRecords >= (uint)_checkpointInterval)
             {
                 Checkpoint(record.Time, JournalRecord.CheckpointPeriodic);

@@ -326,3 +326,24 @@ public class JournalTests
         }
     }
 }
+
+[TestClass]
+public class HmacOracleTests
+{
+    [TestMethod]
+    public void HmacSha256AgreesWithDotNetForKeysAndMessagesOfEveryLength()
+    {
+        var rng = new Random(11);
+        for (int keyLength = 0; keyLength <= 140; keyLength += 7)
+        {
+            for (int messageLength = 0; messageLength <= 300; messageLength += 37)
+            {
+                byte[] key = new byte[keyLength];
+                byte[] message = new byte[messageLength];
+                rng.NextBytes(key);
+                rng.NextBytes(message);
+                CollectionAssert.AreEqual(System.Security.Cryptography.HMACSHA256.HashData(key, message), new HmacSha256(key).Compute(message));
+            }
+        }
+    }
+}

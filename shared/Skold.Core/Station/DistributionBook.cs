@@ -1,0 +1,314 @@
+using System;
+using Skold.Council;
+
+namespace Skold.Station
+{
+    /// <summary>
+    /// The station's running account, rebuilt from the journal at boot and kept current as
+    /// records are committed: stock per item, and per household what it took this period, what
+    /// it has out and how often it vouched. Answers the council's quotas offline. A period of
+    /// the rules starts when the rules order was created and repeats every PeriodHours, so
+    /// new rules start a new period.
+    /// </summary>
+    public sealed class DistributionBook : IJournalReader
+    {
+        public const int VouchWindowSeconds = 24 * 3600;
+        private const int RecentMovements = 16;
+
+        private readonly HouseholdTable _households = new HouseholdTable();
+        private readonly int[] _stock = new int[256];
+        private readonly JournalRecord?[] _recent = new JournalRecord?[RecentMovements];
+        private readonly int _vouchesPerDay;
+        private int _recentNext;
+
+        public DistributionBook(int vouchesPerDay)
+        {
+            if (vouchesPerDay < 1 || vouchesPerDay > HouseholdState.MaxVouchesTracked)
+            {
+                throw new ArgumentOutOfRangeException(nameof(vouchesPerDay), "a household vouches 1.." + HouseholdState.MaxVouchesTracked + " times a day");
+            }
+            _vouchesPerDay = vouchesPerDay;
+        }
+
+        public DistributionRulesBody? Rules { get; private set; }
+
+        public uint RulesStart { get; private set; }
+
+        public uint RulesExpires { get; private set; }
+
+        public int VouchesPerDay
+        {
+            get { return _vouchesPerDay; }
+        }
+
+        public int HandOuts { get; private set; }
+
+        public int ExceptionsGranted { get; private set; }
+
+        public int HouseholdsServed
+        {
+            get
+            {
+                HouseholdState[] all = _households.All();
+                int served = 0;
+                for (int i = 0; i < all.Length; i++)
+                {
+                    if (all[i].Served)
+                    {
+                        served++;
+                    }
+                }
+                return served;
+            }
+        }
+
+        /// <summary>The record the last movement (hand-out, return, exception) wrote; null when none or undone.</summary>
+        public JournalRecord? LastMovement { get; private set; }
+
+        /// <summary>Rules from a DISTRIBUTION_RULES order that the station accepted. Set before the journal is replayed.</summary>
+        public void SetRules(DistributionRulesBody rules, uint created, uint expires)
+        {
+            Rules = rules;
+            RulesStart = created;
+            RulesExpires = expires;
+        }
+
+        public int Stock(int item)
+        {
+            return _stock[item & 0xff];
+        }
+
+        /// <summary>Start of the rules period that contains time; 0 when no rules cover it.</summary>
+        public uint PeriodStart(uint time)
+        {
+            if (Rules == null || time < RulesStart)
+            {
+                return 0;
+            }
+            uint period = (uint)Rules.PeriodHours * 3600;
+            return RulesStart + (time - RulesStart) / period * period;
+        }
+
+        public uint PeriodEnd(uint time)
+        {
+            return Rules == null ? 0 : PeriodStart(time) + (uint)Rules.PeriodHours * 3600;
+        }
+
+        public bool IsLent(int item)
+        {
+            ItemRule? rule = Rules == null ? null : Rules.Find(item);
+            return rule != null ? rule.MaxOutAtOnce > 0 : item == ItemRule.BatteryPack;
+        }
+
+        public int Taken(byte[] household, int item, uint now)
+        {
+            HouseholdState? state = _households.Find(household);
+            return state == null ? 0 : state.Taken(item, PeriodStart(now));
+        }
+
+        public int ExceptionsUsed(byte[] household, int item, uint now)
+        {
+            HouseholdState? state = _households.Find(household);
+            return state == null ? 0 : state.Exceptions(item, PeriodStart(now));
+        }
+
+        public int Out(byte[] household, int item)
+        {
+            HouseholdState? state = _households.Find(household);
+            return state == null ? 0 : state.Out(item);
+        }
+
+        /// <summary>Lent items of this code out with all households.</summary>
+        public int TotalOut(int item)
+        {
+            HouseholdState[] all = _households.All();
+            int total = 0;
+            for (int i = 0; i < all.Length; i++)
+            {
+                total += all[i].Out(item);
+            }
+            return total;
+        }
+
+        public int VouchesToday(byte[] household, uint now)
+        {
+            HouseholdState? state = _households.Find(household);
+            return state == null ? 0 : state.VouchesSince(now > VouchWindowSeconds ? now - VouchWindowSeconds : 0);
+        }
+
+        /// <summary>May the household have quantity of item now, within the rules and the stock?</summary>
+        public int CheckHandOut(byte[] household, int item, int quantity, uint now)
+        {
+            int verdict = CheckRulesAndStock(item, quantity, now);
+            if (verdict != QuotaVerdict.Allowed)
+            {
+                return verdict;
+            }
+            ItemRule rule = Rules!.Find(item)!;
+            if (Taken(household, item, now) + quantity > rule.PerHouseholdPerPeriod)
+            {
+                return QuotaVerdict.OverQuota;
+            }
+            if (rule.MaxOutAtOnce > 0 && Out(household, item) + quantity > rule.MaxOutAtOnce)
+            {
+                return QuotaVerdict.TooManyOut;
+            }
+            return QuotaVerdict.Allowed;
+        }
+
+        /// <summary>May two neighbours vouch for the household beyond its quota?</summary>
+        public int CheckException(byte[] household, int item, int quantity, byte[] neighbour1, byte[] neighbour2, uint now)
+        {
+            int verdict = CheckRulesAndStock(item, quantity, now);
+            if (verdict != QuotaVerdict.Allowed)
+            {
+                return verdict;
+            }
+            if (Same(neighbour1, household) || Same(neighbour2, household) || Same(neighbour1, neighbour2))
+            {
+                return QuotaVerdict.SameHousehold;
+            }
+            if (VouchesToday(neighbour1, now) >= _vouchesPerDay || VouchesToday(neighbour2, now) >= _vouchesPerDay)
+            {
+                return QuotaVerdict.NeighbourVouchedTooOften;
+            }
+            if (ExceptionsUsed(household, item, now) >= Rules!.Find(item)!.ExceptionsPerPeriod)
+            {
+                return QuotaVerdict.NoExceptionsLeft;
+            }
+            return QuotaVerdict.Allowed;
+        }
+
+        /// <summary>May this neighbour still vouch today (checked as soon as the card is entered)?</summary>
+        public bool MayVouch(byte[] neighbour, uint now)
+        {
+            return VouchesToday(neighbour, now) < _vouchesPerDay;
+        }
+
+        public void Read(JournalRecord record)
+        {
+            switch (record.Kind)
+            {
+                case RecordKind.StockReceived:
+                case RecordKind.StockCorrection:
+                    _stock[record.Item] += record.Quantity;
+                    break;
+                case RecordKind.HandOut:
+                case RecordKind.Exception:
+                case RecordKind.Returned:
+                    Move(record, 1);
+                    Remember(record);
+                    break;
+                case RecordKind.Undo:
+                    JournalRecord? target = TakeRecent(record.Target);
+                    if (target != null)
+                    {
+                        Move(target, -1);
+                        if (LastMovement == target)
+                        {
+                            LastMovement = null;
+                        }
+                    }
+                    break;
+            }
+        }
+
+        private int CheckRulesAndStock(int item, int quantity, uint now)
+        {
+            if (Rules == null)
+            {
+                return QuotaVerdict.NoRules;
+            }
+            if (now < RulesStart)
+            {
+                return QuotaVerdict.RulesNotYetValid;
+            }
+            if (now >= RulesExpires)
+            {
+                return QuotaVerdict.RulesExpired;
+            }
+            if (Rules.Find(item) == null)
+            {
+                return QuotaVerdict.NotRationed;
+            }
+            if (Stock(item) < quantity)
+            {
+                return QuotaVerdict.OutOfStock;
+            }
+            return QuotaVerdict.Allowed;
+        }
+
+        // Applies a movement (direction 1) or reverses it (direction -1, an undo).
+        private void Move(JournalRecord record, int direction)
+        {
+            HouseholdState household = _households.GetOrAdd(record.Household);
+            household.Served = true;
+            int quantity = record.Quantity * direction;
+            uint period = PeriodStart(record.Time);
+            if (record.Kind == RecordKind.Returned)
+            {
+                _stock[record.Item] += quantity;
+                household.AddOut(record.Item, -quantity);
+                return;
+            }
+            _stock[record.Item] -= quantity;
+            household.AddTaken(record.Item, quantity, period);
+            HandOuts += direction;
+            if (IsLent(record.Item))
+            {
+                household.AddOut(record.Item, quantity);
+            }
+            if (record.Kind == RecordKind.Exception)
+            {
+                ExceptionsGranted += direction;
+                household.AddException(record.Item, direction, period);
+                HouseholdState n1 = _households.GetOrAdd(record.Neighbour1);
+                HouseholdState n2 = _households.GetOrAdd(record.Neighbour2);
+                if (direction > 0)
+                {
+                    n1.AddVouch(record.Time);
+                    n2.AddVouch(record.Time);
+                }
+                else
+                {
+                    n1.RemoveVouch(record.Time);
+                    n2.RemoveVouch(record.Time);
+                }
+            }
+        }
+
+        private void Remember(JournalRecord record)
+        {
+            _recent[_recentNext] = record;
+            _recentNext = (_recentNext + 1) % RecentMovements;
+            LastMovement = record;
+        }
+
+        // Removes it too, so a second undo of the same record changes nothing.
+        private JournalRecord? TakeRecent(uint sequence)
+        {
+            for (int i = 0; i < RecentMovements; i++)
+            {
+                JournalRecord? record = _recent[i];
+                if (record != null && record.Sequence == sequence)
+                {
+                    _recent[i] = null;
+                    return record;
+                }
+            }
+            return null;
+        }
+
+        private static bool Same(byte[] a, byte[] b)
+        {
+            for (int i = 0; i < HouseholdCard.PseudonymSize; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
