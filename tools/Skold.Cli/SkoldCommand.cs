@@ -14,6 +14,8 @@ public static class SkoldCommand
         root.Subcommands.Add(CouncilCommand.Create(io));
         root.Subcommands.Add(OrderCommand.Create(io));
         root.Subcommands.Add(SimCommand.Create(io));
+        root.Subcommands.Add(KioskCommand.Create(io));
+        root.Subcommands.Add(JournalCommand.Create(io));
         root.Subcommands.Add(CryptoCommand.Create(io));
         root.Subcommands.Add(AirtimeCommand.Create(io));
         var configuration = new InvocationConfiguration { Output = output, Error = error };

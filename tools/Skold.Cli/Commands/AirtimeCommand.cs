@@ -31,11 +31,11 @@ internal static class AirtimeCommand
         }
         command.SetAction(parse => Guarded.Run(io, () =>
         {
-            int spreadingFactor = Integer(parse.GetValue(sf), "--sf", 6, 12);
+            int spreadingFactor = CliInput.Integer(parse.GetValue(sf), "--sf", 6, 12);
             int bandwidthHz = Bandwidth(parse.GetValue(bw));
-            int codingRate = Integer(parse.GetValue(cr), "--cr", 5, 8);
-            int payloadBytes = Integer(parse.GetValue(payload), "--payload", 0, LoRaAirtime.MaxPayloadBytes);
-            int preambleSymbols = Integer(parse.GetValue(preamble), "--preamble", LoRaModulation.MinPreambleSymbols, LoRaModulation.MaxPreambleSymbols);
+            int codingRate = CliInput.Integer(parse.GetValue(cr), "--cr", 5, 8);
+            int payloadBytes = CliInput.Integer(parse.GetValue(payload), "--payload", 0, LoRaAirtime.MaxPayloadBytes);
+            int preambleSymbols = CliInput.Integer(parse.GetValue(preamble), "--preamble", LoRaModulation.MinPreambleSymbols, LoRaModulation.MaxPreambleSymbols);
             bool explicitHeader = !parse.GetValue(implicitHeader);
             int ldroMode = LowDataRateMode.Parse(parse.GetValue(ldro)!);
             if (ldroMode < 0)
@@ -78,19 +78,6 @@ internal static class AirtimeCommand
         output.WriteLine("Frames of this size per rolling hour:");
         output.WriteLine($"  1% sub-bands (h1.4, h1.7: 36 s an hour)   {SubBand.H14.LimitMicrosecondsPerHour / microseconds}");
         output.WriteLine($"  10% sub-band (h1.6: 360 s an hour)        {SubBand.H16.LimitMicrosecondsPerHour / microseconds}");
-    }
-
-    private static int Integer(string? text, string option, int min, int max)
-    {
-        if (text is null)
-        {
-            throw new UsageException($"{option} is required");
-        }
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
-        {
-            throw new UsageException($"{option} must be a whole number {min}..{max}, not \"{text}\"");
-        }
-        return value;
     }
 
     private static int Bandwidth(string? text)

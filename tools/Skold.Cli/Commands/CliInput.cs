@@ -22,6 +22,23 @@ internal static class CliInput
         return SkoldTime.FromUnixSeconds(time.ToUnixTimeSeconds());
     }
 
+    /// <summary>A required whole number in a range, from an option given as text.</summary>
+    public static int Integer(string? text, string option, int min, int max)
+    {
+        if (text is null)
+        {
+            throw new UsageException($"{option} is required");
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
+        {
+            throw new UsageException($"{option} must be a whole number {min}..{max}, not \"{text}\"");
+        }
+        return value;
+    }
+
+    public static string FormatIso(uint time) =>
+        DateTimeOffset.FromUnixTimeSeconds(SkoldTime.ToUnixSeconds(time)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     public static string FormatTime(uint time) => time == CouncilMember.Forever
         ? "no end"
         : DateTimeOffset.FromUnixTimeSeconds(SkoldTime.ToUnixSeconds(time)).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using Skold.Cli.Station;
+using Skold.Station;
+
+namespace Skold.Cli.Commands;
+
+/// <summary>`skold kiosk practice|simulate`: the station kiosk's real state machine on the host.</summary>
+internal static class KioskCommand
+{
+    public static Command Create(CommandIO io)
+    {
+        var command = new Command("kiosk", "The station kiosk on this computer: practise a shift, or simulate days of hand-outs into a journal.");
+        command.Subcommands.Add(Practice(io));
+        command.Subcommands.Add(Simulate(io));
+        return command;
+    }
+
+    private static Option<string> JournalOption() => new("--journal") { Description = "The journal file (created, 2 MiB of erased flash, when missing).", Required = true };
+
+    private static Option<string?> StationOption() => new("--station") { Description = "The station file (default: <journal>.station.json; a practice station is made when neither exists)." };
+
+    private static Option<string?> TimeOption() => new("--time") { Description = "The kiosk clock at the start, e.g. 2026-11-24T08:00Z (default: now)." };
+
+    private static Command Practice(CommandIO io)
+    {
+        var journal = JournalOption();
+        var station = StationOption();
+        var script = new Option<string?>("--script") { Description = "Keys to replay instead of the keyboard: whitespace is ignored, // starts a comment, `wait 5m` moves the clock, each line's screen is printed." };
+        var time = TimeOption();
+        var english = new Option<bool>("--english") { Description = "Start in English (D on the login screen switches)." };
+        var command = new Command("practice",
+            "Practise a shift on the kiosk in the terminal: the keyboard is the keypad (0-9, A-D, * back, # or Enter OK, Backspace *), q quits. " +
+            "Practice station: operator 1 PIN 1234, operator 2 PIN 5678; household cards are 6-12 digits with a Luhn check digit (e.g. 1000009, 2000008).");
+        foreach (Option option in new Option[] { journal, station, script, time, english })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => Guarded.Run(io, () =>
+        {
+            string? scriptPath = parse.GetValue(script);
+            uint start = CliInput.Time(parse.GetValue(time), "--time");
+            using StationSession session = StationSession.Open(parse.GetValue(journal)!, parse.GetValue(station), start, StationFile.SystemRandom);
+            if (session.CreatedStation)
+            {
+                io.Output.WriteLine("A practice station was made: operator 1 PIN 1234, operator 2 PIN 5678.");
+            }
+            var driver = new KioskDriver(session.Kiosk, start);
+            if (parse.GetValue(english))
+            {
+                driver.Type("D");
+            }
+            driver.Draw(io.Output);
+            if (scriptPath is not null)
+            {
+                RunScript(driver, File.ReadAllLines(scriptPath), io.Output);
+            }
+            else if (ReferenceEquals(io.Input, Console.In) && !Console.IsInputRedirected)
+            {
+                RunKeyboard(driver, io.Output);
+            }
+            else
+            {
+                RunScript(driver, ReadLines(io.Input), io.Output);
+            }
+            session.Kiosk.Shutdown(driver.Now);
+            io.Output.WriteLine($"Journal {parse.GetValue(journal)}: {session.Journal.Records} records, {session.Journal.UsedPercent}% full, head signed.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static IEnumerable<string> ReadLines(TextReader reader)
+    {
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            yield return line;
+        }
+    }
+
+    private static void RunScript(KioskDriver driver, IEnumerable<string> lines, TextWriter output)
+    {
+        int number = 0;
+        foreach (string raw in lines)
+        {
+            number++;
+            string line = raw.Split("//")[0].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            if (line.StartsWith("wait ", StringComparison.Ordinal))
+            {
+                int minutes = CliInput.Minutes(line[5..].Trim(), $"line {number}: wait");
+                driver.Wait((uint)minutes * 60);
+                output.WriteLine($"({line})");
+                driver.Draw(output);
+                continue;
+            }
+            foreach (char c in line)
+            {
+                if (!char.IsWhiteSpace(c) && !KioskDriver.IsKey(char.ToUpperInvariant(c)))
+                {
+                    throw new UsageException($"script line {number}: '{c}' is not a keypad key (0-9, A-D, *, #)");
+                }
+            }
+            driver.Type(line);
+            output.WriteLine("> " + line);
+            driver.Draw(output);
+        }
+    }
+
+    private static void RunKeyboard(KioskDriver driver, TextWriter output)
+    {
+        while (true)
+        {
+            ConsoleKeyInfo info = Console.ReadKey(true);
+            char key = info.Key switch
+            {
+                ConsoleKey.Enter => '#',
+                ConsoleKey.Backspace => '*',
+                ConsoleKey.Escape => 'q',
+                _ => char.ToUpperInvariant(info.KeyChar),
+            };
+            if (key == 'Q')
+            {
+                return;
+            }
+            if (!KioskDriver.IsKey(key))
+            {
+                continue;
+            }
+            driver.Wait(0);
+            driver.Type(key.ToString());
+            Console.Clear();
+            driver.Draw(output);
+        }
+    }
+
+    private static Command Simulate(CommandIO io)
+    {
+        var journal = JournalOption();
+        var station = StationOption();
+        var records = new Option<string?>("--records") { Description = "Stop once the journal holds this many records. Required." };
+        var seed = new Option<string>("--seed") { Description = "Seed for the households, their needs and the station's keys.", DefaultValueFactory = _ => "1" };
+        var time = TimeOption();
+        var command = new Command("simulate",
+            "Drives the kiosk through realistic days of a station (about a thousand households; hand-outs, returns, quota refusals, " +
+            "neighbour-verified exceptions, undo, deliveries, shift changes) and writes the journal.");
+        foreach (Option option in new Option[] { journal, station, records, seed, time })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => Guarded.Run(io, () =>
+        {
+            int target = CliInput.Integer(parse.GetValue(records), "--records", 1, 1_000_000);
+            int seedValue = CliInput.Integer(parse.GetValue(seed), "--seed", 0, int.MaxValue);
+            uint start = parse.GetValue(time) is null ? 0 : CliInput.Time(parse.GetValue(time), "--time");
+            string? stationPath = parse.GetValue(station);
+            string journalPath = parse.GetValue(journal)!;
+            if (start == 0)
+            {
+                // Reproducible by seed: the same day unless a time is given.
+                start = CliInput.Time("2026-11-24T07:00:00Z", "--time");
+            }
+            using StationSession session = StationSession.Open(journalPath, stationPath, start, StationFile.SeededRandom(seedValue));
+            var day = new StationDay(session, new Random(seedValue), start);
+            day.Run(target);
+            io.Output.WriteLine(day.Summary(journalPath));
+            return 0;
+        }));
+        return command;
+    }
+}
