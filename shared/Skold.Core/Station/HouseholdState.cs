@@ -17,7 +17,7 @@ namespace Skold.Station
 
         private byte[] _codes = new byte[0];
         private byte[] _counts = new byte[0];
-        private readonly uint[] _vouches = new uint[MaxVouchesTracked];
+        private uint[]? _vouches;
 
         /// <summary>Has the household itself received anything here (not only vouched for others)?</summary>
         public bool Served { get; set; }
@@ -64,6 +64,10 @@ namespace Skold.Station
         /// <summary>Vouches given after the time since.</summary>
         public int VouchesSince(uint since)
         {
+            if (_vouches == null)
+            {
+                return 0;
+            }
             int n = 0;
             for (int i = 0; i < _vouches.Length; i++)
             {
@@ -77,6 +81,11 @@ namespace Skold.Station
 
         public void AddVouch(uint time)
         {
+            if (_vouches == null)
+            {
+                // Most households never vouch: the times are kept only for those who do.
+                _vouches = new uint[MaxVouchesTracked];
+            }
             int oldest = 0;
             for (int i = 1; i < _vouches.Length; i++)
             {
@@ -90,6 +99,10 @@ namespace Skold.Station
 
         public void RemoveVouch(uint time)
         {
+            if (_vouches == null)
+            {
+                return;
+            }
             for (int i = 0; i < _vouches.Length; i++)
             {
                 if (_vouches[i] == time)

@@ -113,6 +113,7 @@ public class JournalTests
                 runs++;
             }
         }
+        Console.WriteLine($"{runs} power cuts over {totalSteps} write steps");
         Assert.IsTrue(runs > 2000, $"{runs} power cuts");
     }
 
