@@ -168,6 +168,33 @@ public class CouncilWorkflowTests
         StringAssert.Contains(againError, "a key is never overwritten");
     }
 
+    [TestMethod]
+    public void AKioskPutsTheCouncilsSignedRulesInForceOnceTheyMeetThePolicy()
+    {
+        Ok(Cli("order", "new", "--kind", "distribution-rules", "--seq", "1", "--created", "2026-11-24T02:00Z", "--lifetime", "2d",
+            "--period-hours", "24", "--item", "battery-pack:2:1:1", "--item", "food-parcel:1:0:1", "--out", Path("rules.order")));
+        Ok(Sign("rules.order", 0));
+        string journal = Path("station.bin");
+        string[] practice = ["kiosk", "practice", "--journal", journal, "--english", "--time", "2026-11-24T08:00Z",
+            "--rules", Path("rules.order"), "--registry", Path("council.genesis")];
+        var (refused, _, refusedError) = CliRunner.Run("", practice);
+        Assert.AreEqual(2, refused);
+        StringAssert.Contains(refusedError, "is not in force: policy not met");
+        Assert.IsFalse(File.Exists(journal), "nothing is written for rules not in force");
+
+        Ok(Sign("rules.order", 2));
+        Ok(Sign("rules.order", 4));
+        var (exit, output, error) = CliRunner.Run("1#1234#\nC 2 10# *\nA 1000009# 2 #\n# 1000009# 2 #\n", practice);
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "|Quota reached:      |", "one food parcel a day, as the council ruled");
+        var (_, csv, _) = Cli("journal", "export", journal, "--csv");
+        Assert.AreEqual(1, CliRunner.Lines(csv).Count(l => l.Contains(",order-applied,")));
+
+        Ok(CliRunner.Run("1#1234#\n*\n", practice));
+        var (_, again, _) = Cli("journal", "export", journal, "--csv");
+        Assert.AreEqual(1, CliRunner.Lines(again).Count(l => l.Contains(",order-applied,")), "the same order is recorded once");
+    }
+
     private static string NewAlert(string name, int sequence)
     {
         string file = name + ".order";

@@ -36,6 +36,9 @@ namespace Skold.Station
 
         public uint RulesExpires { get; private set; }
 
+        /// <summary>The first bytes of the id of the last DISTRIBUTION_RULES order the journal records as applied.</summary>
+        public byte[]? AppliedRulesId { get; private set; }
+
         public int VouchesPerDay
         {
             get { return _vouchesPerDay; }
@@ -198,6 +201,12 @@ namespace Skold.Station
                 case RecordKind.Returned:
                     Move(record, 1);
                     Remember(record);
+                    break;
+                case RecordKind.OrderApplied:
+                    if (record.Code == OrderKind.DistributionRules)
+                    {
+                        AppliedRulesId = record.Blob;
+                    }
                     break;
                 case RecordKind.Undo:
                     JournalRecord? target = TakeRecent(record.Target);

@@ -128,6 +128,33 @@ namespace Skold.Station
             Render();
         }
 
+        /// <summary>
+        /// Puts a DISTRIBUTION_RULES order in force, one the caller has accepted (signatures,
+        /// policy, sequence: Council.OrderAcceptance), and records that in the journal. An
+        /// order already in force is not recorded twice. Returns false for an expired order.
+        /// </summary>
+        public bool ApplyRules(Order order, uint now)
+        {
+            DistributionRulesBody? rules = order.Body as DistributionRulesBody;
+            if (rules == null)
+            {
+                throw new ArgumentException("not a DISTRIBUTION_RULES order: " + OrderKind.Name(order.Kind));
+            }
+            if (now >= order.Expires)
+            {
+                return false;
+            }
+            JournalRecord applied = JournalRecord.OrderApplied(now, order.Kind, order.Sequence, order.ComputeId());
+            _book.SetRules(rules, order.Created, order.Expires);
+            byte[]? recorded = _book.AppliedRulesId;
+            if (recorded == null || !Same(recorded, applied.Blob))
+            {
+                _book.Read(_journal.Append(applied));
+            }
+            Render();
+            return true;
+        }
+
         /// <summary>Before power goes (low battery, the operator switches off): log out and sign the chain head.</summary>
         public void Shutdown(uint now)
         {

@@ -357,5 +357,16 @@ public class KioskTests
         {
             Assert.ThrowsExactly<Skold.Codec.MalformedDataException>(() => StationReport.Decode(body, 0, cut));
         }
+
+        // Sealed with the station's key, as registered by the council, it is what relays forward.
+        var council = new TestCouncil();
+        var update = new Order(OrderKind.RegistryUpdate, 1, TestCouncil.Now - 60, 600,
+            new RegistryUpdateBody([RegistryOperation.Station(3, h.StationKey.GetPublicKey())]));
+        CouncilRegistry registry = council.Registry.Apply((RegistryUpdateBody)update.Body, 1);
+        byte[] sealedReport = StationReportSignature.Seal(registry, 3, body, h.StationKey, KioskHarness.Ed);
+        Assert.IsTrue(StationReportSignature.Verify(registry, sealedReport, KioskHarness.Ed));
+        Assert.IsTrue(sealedReport.Length + 9 <= 255, "one frame with its header");
+        sealedReport[5] ^= 1;
+        Assert.IsFalse(StationReportSignature.Verify(registry, sealedReport, KioskHarness.Ed));
     }
 }

@@ -28,10 +28,13 @@ internal static class KioskCommand
         var script = new Option<string?>("--script") { Description = "Keys to replay instead of the keyboard: whitespace is ignored, // starts a comment, `wait 5m` moves the clock, each line's screen is printed." };
         var time = TimeOption();
         var english = new Option<bool>("--english") { Description = "Start in English (D on the login screen switches)." };
+        var rules = new Option<string?>("--rules") { Description = "A signed DISTRIBUTION_RULES order to put in force (checked against --registry; kept in the station file)." };
+        var registry = new Option<string?>("--registry") { Description = "The council's genesis file, to check --rules." };
+        var updates = new Option<string[]>("--update") { Description = "A registry update order in force; repeat in order.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("practice",
             "Practise a shift on the kiosk in the terminal: the keyboard is the keypad (0-9, A-D, * back, # or Enter OK, Backspace *), q quits. " +
             "Practice station: operator 1 PIN 1234, operator 2 PIN 5678; household cards are 6-12 digits with a Luhn check digit (e.g. 1000009, 2000008).");
-        foreach (Option option in new Option[] { journal, station, script, time, english })
+        foreach (Option option in new Option[] { journal, station, script, time, english, rules, registry, updates })
         {
             command.Options.Add(option);
         }
@@ -39,7 +42,10 @@ internal static class KioskCommand
         {
             string? scriptPath = parse.GetValue(script);
             uint start = CliInput.Time(parse.GetValue(time), "--time");
-            using StationSession session = StationSession.Open(parse.GetValue(journal)!, parse.GetValue(station), start, StationFile.SystemRandom);
+            Func<StationFile, bool, StationFile>? change = parse.GetValue(rules) is { } rulesPath
+                ? CouncilRules(rulesPath, parse.GetValue(registry), parse.GetValue(updates) ?? [])
+                : null;
+            using StationSession session = StationSession.Open(parse.GetValue(journal)!, parse.GetValue(station), start, StationFile.SystemRandom, change);
             if (session.CreatedStation)
             {
                 io.Output.WriteLine("A practice station was made: operator 1 PIN 1234, operator 2 PIN 5678.");
@@ -67,6 +73,32 @@ internal static class KioskCommand
             return 0;
         }));
         return command;
+    }
+
+    // Checks a rules order against the council and returns how it amends the station file.
+    private static Func<StationFile, bool, StationFile> CouncilRules(string path, string? genesis, string[] updates)
+    {
+        var ed = new Skold.Crypto.Ed25519();
+        Skold.Council.Order order = OrderFiles.Read(path);
+        if (order.Kind != Skold.Council.OrderKind.DistributionRules)
+        {
+            throw new UsageException($"{path} is a {Skold.Council.OrderKind.Name(order.Kind)} order, not distribution-rules");
+        }
+        Skold.Council.CouncilRegistry council = OrderFiles.RegistryFor(order, genesis, updates, ed, "put in force");
+        Skold.Council.PolicyCheck check = council.Check(order, ed);
+        if (!check.Met)
+        {
+            throw new UsageException($"{path} is not in force: {check.Explain()}");
+        }
+        string councilId = Convert.ToHexString(council.CouncilId).ToLowerInvariant();
+        return (file, created) =>
+        {
+            if (!created && file.CouncilId != councilId)
+            {
+                throw new UsageException($"{path} is from another council than this station's");
+            }
+            return file with { CouncilId = councilId, RulesOrder = OrderFiles.ToText(order) };
+        };
     }
 
     private static IEnumerable<string> ReadLines(TextReader reader)

@@ -25,7 +25,8 @@ public sealed record StationFile(
     int UtcOffsetMinutes = 60,
     int VouchesPerDay = 2,
     int CheckpointInterval = Journal.DefaultCheckpointInterval,
-    int JournalBytes = FileJournalStorage.DefaultSize)
+    int JournalBytes = FileJournalStorage.DefaultSize,
+    string? RulesOrder = null)
 {
     public const string FormatName = "skold-practice-station-v1";
 
@@ -86,8 +87,15 @@ public sealed record StationFile(
         return settings;
     }
 
+    /// <summary>The council's signed DISTRIBUTION_RULES order in force, when one was given with --rules.</summary>
+    public Order? Order => RulesOrder is null ? null : Order.Decode(OrderFiles.FromText(RulesOrder));
+
     public DistributionRulesBody RulesBody()
     {
+        if (Order is { Body: DistributionRulesBody signed })
+        {
+            return signed;
+        }
         if (Rules?.Items is null)
         {
             throw new UsageException("the station file has no rules");
@@ -96,9 +104,9 @@ public sealed record StationFile(
             Rules.Items.Select(i => new ItemRule(i.Code, i.Name, i.PerPeriod, i.MaxOut, i.Exceptions)).ToArray());
     }
 
-    public uint RulesCreated => CliInput.Time(Rules?.Created, "rules created");
+    public uint RulesCreated => Order?.Created ?? CliInput.Time(Rules?.Created, "rules created");
 
-    public uint RulesExpires => CliInput.Time(Rules?.Expires, "rules expires");
+    public uint RulesExpires => Order?.Expires ?? CliInput.Time(Rules?.Expires, "rules expires");
 
     public byte[] Bytes(string? hex, int size, string what)
     {

@@ -31,7 +31,11 @@ public sealed class StationSession : IDisposable
     public bool CreatedStation { get; }
 
     /// <summary>Opens (or, with no station file and no journal, creates) a practice station.</summary>
-    public static StationSession Open(string journalPath, string? stationPath, uint now, Func<int, byte[]> randomBytes)
+    public static StationSession Open(string journalPath, string? stationPath, uint now, Func<int, byte[]> randomBytes) =>
+        Open(journalPath, stationPath, now, randomBytes, null);
+
+    /// <summary>As Open, letting `change` amend the station file (for example with a new rules order) before the journal opens.</summary>
+    public static StationSession Open(string journalPath, string? stationPath, uint now, Func<int, byte[]> randomBytes, Func<StationFile, bool, StationFile>? change)
     {
         stationPath ??= StationFile.DefaultPath(journalPath);
         bool created = false;
@@ -45,6 +49,11 @@ public sealed class StationSession : IDisposable
             created = true;
         }
         StationFile station = StationFile.Load(stationPath);
+        if (change is not null)
+        {
+            station = change(station, created);
+            station.Save(stationPath);
+        }
         var ed = new Ed25519();
         Ed25519PrivateKey key = ed.CreatePrivateKey(station.Bytes(station.StationSeed, 32, "station seed"));
         var cards = new HouseholdCard(station.Bytes(station.CrisisKey, 32, "crisis key"));
@@ -56,6 +65,10 @@ public sealed class StationSession : IDisposable
             Journal journal = Journal.Open(storage, ed, key, station.Station, station.Bytes(station.CouncilId, 32, "council id"),
                 cards.KeyId, now, station.CheckpointInterval, book);
             var kiosk = new Kiosk(station.Settings(), journal, book, cards, now);
+            if (station.Order is { } order && !kiosk.ApplyRules(order, now))
+            {
+                throw new UsageException($"the council's rules order (sequence {order.Sequence}) expired at {CliInput.FormatTime(order.Expires)}");
+            }
             return new StationSession(station, storage, journal, book, kiosk, created);
         }
         catch (JournalCorruptException e)
