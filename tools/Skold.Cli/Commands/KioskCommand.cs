@@ -12,6 +12,7 @@ internal static class KioskCommand
         var command = new Command("kiosk", "The station kiosk on this computer: practise a shift, or simulate days of hand-outs into a journal.");
         command.Subcommands.Add(Practice(io));
         command.Subcommands.Add(Simulate(io));
+        command.Subcommands.Add(Sync(io));
         return command;
     }
 
@@ -167,6 +168,56 @@ internal static class KioskCommand
             Console.Clear();
             driver.Draw(output);
         }
+    }
+
+    private static Command Sync(CommandIO io)
+    {
+        var journal = new Option<string>("--journal") { Description = "The kiosk's journal file.", Required = true };
+        var station = StationOption();
+        var ledger = new Option<string>("--ledger") { Description = "The ledger's address, e.g. http://127.0.0.1:8080.", Required = true };
+        var batch = new Option<string>("--batch") { Description = "Records per upload (1..256).", DefaultValueFactory = _ => JournalUploader.DefaultBatch.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var command = new Command("sync",
+            "Sends the journal to the ledger once the grid is back, as the kiosk does: signs the head, asks how far the ledger holds it, " +
+            "uploads the rest in small batches and resumes after a cut. The journal is kept whole.");
+        foreach (Option option in new Option[] { journal, station, ledger, batch })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => Guarded.Run(io, () =>
+        {
+            string journalPath = parse.GetValue(journal)!;
+            if (!File.Exists(journalPath))
+            {
+                throw new UsageException($"{journalPath}: no such journal");
+            }
+            int batchSize = CliInput.Integer(parse.GetValue(batch), "--batch", 1, Skold.Ledger.Sync.SyncService.MaxRecordsPerBatch);
+            uint now = CliInput.Time(null, "now");
+            using (StationSession session = StationSession.Open(journalPath, parse.GetValue(station), now, StationFile.SystemRandom))
+            {
+                session.Journal.Checkpoint(now, JournalRecord.CheckpointRequested);
+            }
+            string address = parse.GetValue(ledger)!.TrimEnd('/') + "/";
+            if (!Uri.TryCreate(address, UriKind.Absolute, out Uri? baseAddress) || baseAddress.Scheme is not ("http" or "https"))
+            {
+                throw new UsageException($"--ledger must be an http(s) address, not \"{parse.GetValue(ledger)}\"");
+            }
+            using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            try
+            {
+                UploadOutcome outcome = new JournalUploader(http, io.Error).UploadAsync(journalPath, batchSize, CancellationToken.None).GetAwaiter().GetResult();
+                io.Output.WriteLine($"Station {outcome.Station}: the ledger holds all {outcome.Acknowledged} records (head {outcome.Head}). The journal is kept.");
+                return 0;
+            }
+            catch (HttpRequestException e)
+            {
+                throw new UsageException($"the ledger at {baseAddress} did not answer ({e.Message}); nothing is lost: run sync again later");
+            }
+            catch (TaskCanceledException)
+            {
+                throw new UsageException($"the ledger at {baseAddress} took too long; nothing is lost: run sync again later");
+            }
+        }));
+        return command;
     }
 
     private static Command Simulate(CommandIO io)
