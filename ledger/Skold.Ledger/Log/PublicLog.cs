@@ -199,15 +199,12 @@ public sealed class PublicLog
             "SELECT data FROM log_leaves WHERE leaf_index >= @a AND leaf_index < @b ORDER BY leaf_index",
             ("@a", tile.Index * TileId.FullWidth), ("@b", tile.Index * TileId.FullWidth + tile.Width));
         using DbDataReader reader = command.ExecuteReader();
-        var bundle = new MemoryStream();
+        var entries = new List<byte[]>();
         while (reader.Read())
         {
-            byte[] data = (byte[])reader.GetValue(0);
-            bundle.WriteByte((byte)(data.Length >> 8));
-            bundle.WriteByte((byte)data.Length);
-            bundle.Write(data);
+            entries.Add((byte[])reader.GetValue(0));
         }
-        return bundle.ToArray();
+        return EntryBundle.Encode(entries);
     }
 
     // A full tile exists once its 256 entries do; a partial one only at exactly the width the log has now.

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using Skold.Council;
 using Skold.Ledger.Checks;
@@ -129,5 +130,8 @@ public static class PublicPage
 
     private static long Number(DbDataReader reader, int column) => Convert.ToInt64(reader.GetValue(column), CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Swedish letters stay as they are; markup characters are escaped.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Html.Encode(text);
 }
