@@ -35,7 +35,6 @@ public static class LedgerApp
         PublicLog log = PublicLog.Open(database, new LedgerSigner(options.Origin, options.KeySeed));
         var sync = new SyncService(database, options.Registry, log);
         var checks = new CrossStationChecks(database, log.PublicPseudonym);
-        var ed = new Ed25519();
 
         WebApplication app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(database.Dispose);
@@ -72,7 +71,8 @@ public static class LedgerApp
             {
                 return Error(400, "not an order: " + e.Message);
             }
-            PolicyCheck check = options.Registry.Check(order, ed);
+            // An Ed25519 instance keeps scratch state: one per request.
+            PolicyCheck check = options.Registry.Check(order, new Ed25519());
             if (!check.Met)
             {
                 return Error(422, "the order is not in force: " + check.Explain());

@@ -38,7 +38,11 @@ public sealed class MemoryStorage(int size) : IJournalStorage
 public sealed class LedgerWorld : IAsyncDisposable
 {
     public const uint Start = 100_000_000;
-    public static readonly Ed25519 Ed = new();
+    [ThreadStatic]
+    private static Ed25519? _ed;
+
+    /// <summary>One per thread: an Ed25519 instance keeps scratch state, and test classes run in parallel.</summary>
+    public static Ed25519 Ed => _ed ??= new Ed25519();
     public readonly Ed25519PrivateKey[] Members = new Ed25519PrivateKey[8];
     public readonly Dictionary<int, Ed25519PrivateKey> StationKeys = [];
     public readonly HouseholdCard Cards = new(Enumerable.Repeat((byte)5, 32).ToArray());

@@ -23,7 +23,6 @@ public sealed class SyncService
     private readonly CouncilRegistry _registry;
     private readonly PublicLog _log;
     private readonly Ed25519 _ed = new();
-    private readonly Lock _gate = new();
 
     public SyncService(LedgerDatabase database, CouncilRegistry registry, PublicLog log)
     {
@@ -74,7 +73,8 @@ public sealed class SyncService
                 throw new SyncRejected(400, $"record {i} of the batch has sequence {records[i].Sequence} after {records[i - 1].Sequence}: a batch is consecutive records");
             }
         }
-        lock (_gate)
+        // The log's gate: uploads and published orders take leaf indices one at a time.
+        lock (_log.Gate)
         {
             return Store(station, key, bodies, records);
         }

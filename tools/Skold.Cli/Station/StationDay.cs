@@ -62,8 +62,17 @@ public sealed class StationDay
             _driver.Type("D");
         }
         LogIn();
+        uint lastRecords = _session.Journal.Records;
+        int idle = 0;
         while (_session.Journal.Records < (uint)records && !Stopped)
         {
+            // Days without a single record mean the rules never allow anything: say so rather than spin.
+            idle = _session.Journal.Records == lastRecords ? idle + 1 : 0;
+            lastRecords = _session.Journal.Records;
+            if (idle > 20_000)
+            {
+                throw new UsageException($"the station recorded nothing in {idle} households' visits (refused: {string.Join(", ", _refusals.Select(r => r.Key))}): check the rules' dates against --time");
+            }
             int hour = LocalHour();
             if (hour >= 21 || hour < 7)
             {
@@ -122,6 +131,10 @@ public sealed class StationDay
     private void LogIn()
     {
         _driver.Type(_operator == 1 ? "1#1234#" : "2#5678#");
+        if (_session.Kiosk.Operator == 0)
+        {
+            throw new UsageException($"operator {_operator} cannot log in with the practice PIN: the simulation needs operators 1 (PIN 1234) and 2 (PIN 5678)");
+        }
         _shiftStart = _driver.Now;
         Shifts++;
     }

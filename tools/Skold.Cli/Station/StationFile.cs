@@ -33,14 +33,14 @@ public sealed record StationFile(
     public static string DefaultPath(string journalPath) => journalPath + ".station.json";
 
     /// <summary>A practice station: operators 1 (PIN 1234) and 2 (PIN 5678), battery packs, food parcels and water.</summary>
-    public static StationFile CreatePractice(uint now, Func<int, byte[]> randomBytes) => new(
+    public static StationFile CreatePractice(uint now, Func<int, byte[]> randomBytes, int station = 1) => new(
         FormatName,
-        1,
+        station,
         "Practice",
         Convert.ToHexString(randomBytes(32)).ToLowerInvariant(),
         Convert.ToHexString(randomBytes(32)).ToLowerInvariant(),
         Convert.ToHexString(randomBytes(32)).ToLowerInvariant(),
-        [new OperatorEntry(1, Hex(KioskSettings.PinHash(1, 1, "1234"))), new OperatorEntry(2, Hex(KioskSettings.PinHash(1, 2, "5678")))],
+        [new OperatorEntry(1, Hex(KioskSettings.PinHash(station, 1, "1234"))), new OperatorEntry(2, Hex(KioskSettings.PinHash(station, 2, "5678")))],
         new RulesEntry(24, CliInput.FormatIso(now - 3600), CliInput.FormatIso(now + 120 * 86400u),
         [
             new ItemEntry(ItemRule.BatteryPack, null, 2, 1, 1),
