@@ -150,6 +150,7 @@ public sealed class TileTests
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => tree.ReadTile(TileId.Hashes(2, 0, 2)));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => tree.ReadTile(TileId.Hashes(3, 0, 1)));
         Assert.ThrowsExactly<ArgumentException>(() => tree.ReadTile(TileId.Entries(0)));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => tree.ReadTile(TileId.ParsePath("tile/0/x009/x223/x372/x036/x854/x775/807")));
 
         // A citizen recomputes the root from the level-0 tiles, or from the entry bundles, and gets the checkpoint's root.
         List<TileId> fetched = new List<TileId>();
