@@ -229,6 +229,43 @@ public sealed class MerkleTreeTests
         Assert.IsTrue(MerkleProofVerifier.VerifyConsistency(size - 1, size, tree.Root(size - 1), root, tree.ConsistencyProof(size - 1, size)));
     }
 
+    /// <summary>
+    /// The ledger serves proofs while it appends: readers racing a writer must only ever see
+    /// consistent trees (every proof they get verifies against the root of the size they asked for).
+    /// </summary>
+    [TestMethod]
+    public void ReadersRacingAWriterSeeConsistentTrees()
+    {
+        const int size = 20_000;
+        MerkleTree tree = new MerkleTree();
+        tree.AppendLeaf(TestLeaves.Numbered(0));
+        Task writer = Task.Run(() =>
+        {
+            for (int i = 1; i < size; i++)
+            {
+                tree.AppendLeaf(TestLeaves.Numbered(i));
+            }
+        });
+        int checks = 0;
+        Task[] readers = Enumerable.Range(0, 3).Select(r => Task.Run(() =>
+        {
+            Random random = new Random(r);
+            while (!writer.IsCompleted || Volatile.Read(ref checks) < 100)
+            {
+                long n = tree.Size;
+                long m = random.NextInt64(1, n + 1);
+                long index = random.NextInt64(0, n);
+                byte[] rootN = tree.Root(n);
+                Assert.IsTrue(MerkleProofVerifier.VerifyInclusion(tree.LeafHash(index), index, n, tree.InclusionProof(index, n), rootN));
+                Assert.IsTrue(MerkleProofVerifier.VerifyConsistency(m, n, tree.Root(m), rootN, tree.ConsistencyProof(m, n)));
+                Interlocked.Increment(ref checks);
+            }
+        })).ToArray();
+        Task.WaitAll([writer, .. readers]);
+        Assert.AreEqual((long)size, tree.Size);
+        Assert.IsGreaterThanOrEqualTo(100, checks);
+    }
+
     private static void AssertSameProof(IReadOnlyList<byte[]> expected, byte[][] actual, string what)
     {
         Assert.HasCount(expected.Count, actual, what);
