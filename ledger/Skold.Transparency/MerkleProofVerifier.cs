@@ -91,7 +91,8 @@ public static class MerkleProofVerifier
 
     /// <summary>
     /// True when proof shows the tree of size1 with root1 is a prefix of the tree of size2 with
-    /// root2. Equal sizes need an empty proof and identical roots. size1 = 0 is refused: RFC 9162
+    /// root2. Equal sizes need an empty proof and identical roots (for size 0, the empty-tree
+    /// root). Otherwise size1 = 0 is refused: RFC 9162
     /// defines consistency proofs only for 0 &lt; size1, and there is nothing to check.
     /// </summary>
     public static bool VerifyConsistency(long size1, long size2, ReadOnlySpan<byte> root1, ReadOnlySpan<byte> root2, IReadOnlyList<byte[]>? proof)
@@ -100,7 +101,12 @@ public static class MerkleProofVerifier
         if (size1 == size2 && size1 >= 0)
         {
             // Nothing to prove beyond equality: the same tree, so the same root, byte for byte.
-            return path.Count == 0 && root1.Length == root2.Length && CryptographicOperations.FixedTimeEquals(root1, root2);
+            // The empty tree has only one possible root, SHA-256 of nothing.
+            if (path.Count != 0 || root1.Length != root2.Length || !CryptographicOperations.FixedTimeEquals(root1, root2))
+            {
+                return false;
+            }
+            return size1 != 0 || CryptographicOperations.FixedTimeEquals(root1, SHA256.HashData(ReadOnlySpan<byte>.Empty));
         }
         if (root2.Length != HashSize)
         {

@@ -142,10 +142,11 @@ public sealed class MerkleTree
             throw new ArgumentException("Entry bundles hold entries, not hashes; the tree only stores hashes.", nameof(tile));
         }
         int treeLevel = tile.Level * TileId.HeightBits;
-        long first = checked(tile.Index * TileId.FullWidth);
         lock (_lock)
         {
             long stored = treeLevel < _levels.Count ? _levels[treeLevel].Count : 0;
+            // Compared by division first: a path from a request may carry an index near 2^63.
+            long first = tile.Index <= stored / TileId.FullWidth ? tile.Index * TileId.FullWidth : long.MaxValue - TileId.FullWidth;
             if (first + tile.Width > stored)
             {
                 throw new ArgumentOutOfRangeException(nameof(tile),
