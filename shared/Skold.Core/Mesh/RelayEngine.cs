@@ -249,7 +249,9 @@ namespace Skold.Mesh
                 return null;
             }
             PendingMessage chosen = _pending[best]!;
-            if (chosen.Next == 0 && chosen.Cancellable && _policy.MayCancel(_config.NodeId, chosen.Transmitters, chosen.TransmitterCount, _neighbours, nowMs))
+            // A repair answers a request: its requester is no sign that the order is redundant
+            // (it stands down only when another holder answers first, see Duplicate).
+            if (chosen.Next == 0 && chosen.Cancellable && !chosen.Repair && _policy.MayCancel(_config.NodeId, chosen.Transmitters, chosen.TransmitterCount, _neighbours, nowMs))
             {
                 _pending[best] = null;
                 Statistics.Cancelled++;
@@ -522,7 +524,13 @@ namespace Skold.Mesh
                 Array.Copy(missing, request, missingCount);
                 QueueIds(FrameType.Request, nowMs, request);
             }
-            // It lacks something we hold: tell it what we have, so it can ask.
+            // It lacks something we hold: tell it what we have, so it can ask. Not while an
+            // order we took in lately may still be flooding: the flood is likely to reach it,
+            // and a repair now would only contend with the flood for the channel.
+            if (nowMs - _heldChangedMs < _config.RepairSettleMs)
+            {
+                return;
+            }
             for (int i = 0; i < _held.Count; i++)
             {
                 if (!Contains(ids, _held.IdAt(i)))

@@ -295,6 +295,69 @@ public class RelayEngineTests
         Assert.AreEqual(RejectionReason.PolicyNotMet, result.Reason, "member 2's signature counts for nothing after the reboot too");
     }
 
+    private static byte[] Beacon(int sender, params int[] hears)
+    {
+        var writer = new Skold.Codec.ByteWriter(48);
+        writer.WriteByte(0);
+        writer.WriteByte(0);
+        writer.WriteUInt32(0);
+        writer.WriteByte(195);
+        writer.WriteByte(100);
+        writer.WriteByte(hears.Length);
+        foreach (int id in hears)
+        {
+            writer.WriteUInt16(id);
+        }
+        return new Frame(FrameType.Beacon, 0, 1, (uint)(sender * 1000 + hears.Length), 0, 1, sender, writer.ToArray()).Encode();
+    }
+
+    private static byte[] Ids(int type, int sender, params uint[] ids)
+    {
+        byte[] payload = new byte[1 + 4 * ids.Length];
+        payload[0] = (byte)ids.Length;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Skold.Bytes.WriteUInt32LittleEndian(payload, 1 + 4 * i, ids[i]);
+        }
+        return new Frame(type, 0, 1, (uint)(sender * 7 + ids.Length), 0, 1, sender, payload).Encode();
+    }
+
+    private static void Hear(RelayEngine engine, byte[] frame, int snrTenths, long nowMs) => engine.Receive(frame, 0, frame.Length, snrTenths, nowMs);
+
+    [TestMethod]
+    public void ARepairGoesOutEvenWhenEveryListenerHearsTheNodeThatAskedForIt()
+    {
+        var council = new TestCouncil();
+        var holder = Engine(council, 1, new MemoryStore(), 0);
+        byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
+        holder.Originate(order, 0);
+        Run([holder], 0, 5000);
+        // Its listeners, 5 and 6, hear each other: the flooding rule would call a copy redundant.
+        Hear(holder, Beacon(5, 1, 6), 50, 10_000);
+        Hear(holder, Beacon(6, 1, 5), 50, 10_500);
+        Hear(holder, Ids(FrameType.Request, 5, Frame.MessageIdOf(order)), 50, 200_000);
+        int repairs = 0;
+        for (long t = 200_000; t < 210_000; t += 50)
+        {
+            repairs += holder.Poll(t, false) is { Repair: true } ? 1 : 0;
+        }
+        Assert.AreEqual(1, repairs, "node 5 asked for it, so node 5 lacks it");
+    }
+
+    [TestMethod]
+    public void AHolderOffersAnOrderForRepairOnlyOnceItHasHadTimeToFlood()
+    {
+        var council = new TestCouncil();
+        var holder = Engine(council, 1, new MemoryStore(), 0);
+        holder.Originate(council.Alert(1, "Storm i natt", [0, 2]).Encode(), 0);
+        Hear(holder, Ids(FrameType.Inventory, 7), 50, 10_000);
+        var early = Run([holder], 10_000, 20_000);
+        Assert.AreEqual(0, early[FrameType.Inventory], "the flood is still under way: node 7 will likely hear it");
+        Hear(holder, Ids(FrameType.Inventory, 7), 50, 200_000);
+        var later = Run([holder], 200_000, 210_000);
+        Assert.AreEqual(1, later[FrameType.Inventory], "settled: tell node 7 what it lacks");
+    }
+
     private sealed class NaiveFloodingPolicyForTests : IRebroadcastPolicy
     {
         public bool StoreAndForward => false;
