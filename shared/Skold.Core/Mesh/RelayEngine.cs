@@ -216,6 +216,31 @@ namespace Skold.Mesh
             }
             if (channelBusy)
             {
+                // Everyone who was waiting for this frame to end would otherwise start together
+                // the moment it does: mark what is due, and draw its delay afresh once it clears.
+                for (int i = 0; i < _pending.Length; i++)
+                {
+                    PendingMessage? p = _pending[i];
+                    if (p != null && p.DueMs <= nowMs && p.Next == 0)
+                    {
+                        p.Deferred = true;
+                    }
+                }
+                return null;
+            }
+            bool redrawn = false;
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                PendingMessage? p = _pending[i];
+                if (p != null && p.Deferred)
+                {
+                    p.Deferred = false;
+                    p.DueMs = nowMs + Backoff(p, nowMs);
+                    redrawn = true;
+                }
+            }
+            if (redrawn)
+            {
                 return null;
             }
             int best = -1;
@@ -369,6 +394,7 @@ namespace Skold.Mesh
         {
             PendingMessage pending = new PendingMessage(type, id, frames, nowMs, cancellable, repair);
             pending.AddTransmitter(sender);
+            pending.SnrTenths = snrTenths;
             if (repair)
             {
                 pending.DueMs = nowMs + 300 + _random.Next(2500);
@@ -379,6 +405,19 @@ namespace Skold.Mesh
                     pending.Transmitters, pending.TransmitterCount, _neighbours, nowMs, _random);
             }
             Enqueue(pending);
+        }
+
+        // A fresh delay after a busy channel: a flood copy recomputes its rebroadcast delay with
+        // what it has heard since (later when its listeners are covered meanwhile); anything
+        // else waits a random time of up to two of its frames.
+        private long Backoff(PendingMessage p, long nowMs)
+        {
+            long airtimeMs = Airtime(p.Frames[p.Next].Length) / 1000;
+            if (p.Cancellable && !p.Repair)
+            {
+                return _policy.RebroadcastDelayMs(_config.NodeId, p.SnrTenths, airtimeMs, p.Transmitters, p.TransmitterCount, _neighbours, nowMs, _random);
+            }
+            return _random.Next((int)(2 * airtimeMs) + 1);
         }
 
         private void Enqueue(PendingMessage message)

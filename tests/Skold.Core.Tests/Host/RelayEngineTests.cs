@@ -358,6 +358,30 @@ public class RelayEngineTests
         Assert.AreEqual(1, later[FrameType.Inventory], "settled: tell node 7 what it lacks");
     }
 
+    private sealed class RandomDelayPolicy : IRebroadcastPolicy
+    {
+        public bool StoreAndForward => false;
+        public long RebroadcastDelayMs(int self, int snrTenths, long frameAirtimeMs, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs, IRandomSource random) => 1000 + random.Next(10_000);
+        public bool MayCancel(int self, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs) => false;
+    }
+
+    [TestMethod]
+    public void AFrameThatFallsDueWhileTheChannelIsBusyDrawsAFreshDelayWhenItClears()
+    {
+        var council = new TestCouncil();
+        var relay = Engine(council, 2, new MemoryStore(), 0, new RandomDelayPolicy());
+        byte[] copy = Frame.Fragment(FrameType.Order, 0, 5, 9, council.Alert(1, "Storm i natt", [0, 2]).Encode())[0].Encode();
+        Hear(relay, copy, 30, 0);
+        long due = relay.NextActionMs(0);
+        Assert.IsNull(relay.Poll(due, true), "someone else is on air");
+        long clear = due + 1500;
+        Assert.IsNull(relay.Poll(clear, false), "not the instant the channel clears, with everyone else who waited");
+        long redrawn = relay.NextActionMs(clear);
+        Assert.IsGreaterThanOrEqualTo(clear + 1000, redrawn);
+        Assert.IsNull(relay.Poll(redrawn - 1, false));
+        Assert.IsNotNull(relay.Poll(redrawn, false));
+    }
+
     private sealed class NaiveFloodingPolicyForTests : IRebroadcastPolicy
     {
         public bool StoreAndForward => false;
