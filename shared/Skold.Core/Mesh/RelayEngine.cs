@@ -470,6 +470,7 @@ namespace Skold.Mesh
                 // depends on would not know it listens, and could fall silent with it unreached.
                 hears = _neighbours.Reliable(since, int.MinValue, CoverageRebroadcastPolicy.FewLinks);
             }
+            hears = WithBridges(hears, since);
             ByteWriter writer = new ByteWriter(48);
             bool callsign = _config.Callsign.Length > 0;
             writer.WriteByte(callsign ? 1 : 0);
@@ -491,6 +492,70 @@ namespace Skold.Mesh
             Frame beacon = new Frame(FrameType.Beacon, 0, 1, (uint)_random.Next(int.MaxValue), 0, 1, _config.NodeId, writer.ToArray());
             Enqueue(new PendingMessage(FrameType.Beacon, beacon.MessageId, new Frame[] { beacon }, nowMs, false, false));
             Statistics.Beacons++;
+        }
+
+        // Weak links this node depends on, added to the list: a neighbour heard below the
+        // reliable SNR with no other way to it through this node's neighbours (as far as beacons
+        // tell) is the only way between the two neighbourhoods. Listing it tells it so, and the
+        // covered-listeners rule then keeps it on air for this node (a bridge, in a sparse town).
+        private int[] WithBridges(int[] hears, long since)
+        {
+            int[] result = new int[Neighbour.MaxListed];
+            int count = 0;
+            for (int i = 0; i < hears.Length && count < result.Length; i++)
+            {
+                result[count++] = hears[i];
+            }
+            for (int i = 0; i < _neighbours.Capacity && count < result.Length; i++)
+            {
+                Neighbour? w = _neighbours.At(i);
+                if (w == null || w.LastHeardMs < since || !w.BeaconHeard || w.LastBeaconMs < since || w.SnrTenths >= _config.ReliableSnrTenths || Contains(hears, w.Id))
+                {
+                    continue;
+                }
+                // Another way between the two sides: a neighbour of this node that w hears, or
+                // that hears w or one of the nodes w hears.
+                bool shared = false;
+                for (int j = 0; j < _neighbours.Capacity && !shared; j++)
+                {
+                    Neighbour? y = _neighbours.At(j);
+                    if (y != null && y != w && y.LastHeardMs >= since)
+                    {
+                        shared = w.ListsNode(y.Id) || y.ListsNode(w.Id) || SharesAny(y.Hears, w.Hears, _config.NodeId);
+                    }
+                }
+                if (!shared)
+                {
+                    result[count++] = w.Id;
+                }
+            }
+            int[] trimmed = new int[count];
+            Array.Copy(result, trimmed, count);
+            return trimmed;
+        }
+
+        private static bool SharesAny(int[] a, int[] b, int except)
+        {
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != except && Contains(b, a[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool Contains(int[] ids, int id)
+        {
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (ids[i] == id)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void ReceiveBeacon(Frame frame, long nowMs)
@@ -523,6 +588,7 @@ namespace Skold.Mesh
                 n.DutyHeadroomPercent = headroom;
                 n.Callsign = callsign;
                 n.LastBeaconMs = nowMs;
+                n.BeaconHeard = true;
             }
             catch (MalformedDataException)
             {

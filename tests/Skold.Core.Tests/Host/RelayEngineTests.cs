@@ -324,6 +324,14 @@ public class RelayEngineTests
 
     private static void Hear(RelayEngine engine, byte[] frame, int snrTenths, long nowMs) => engine.Receive(frame, 0, frame.Length, snrTenths, nowMs);
 
+    // The nodes a beacon lists.
+    private static int[] Listed(OutgoingFrame beacon)
+    {
+        Frame frame = Frame.Decode(beacon.Data, 0, beacon.Data.Length);
+        int count = frame.Payload[8];
+        return Enumerable.Range(0, count).Select(i => frame.Payload[9 + 2 * i] | frame.Payload[10 + 2 * i] << 8).ToArray();
+    }
+
     [TestMethod]
     public void ARepairGoesOutEvenWhenEveryListenerHearsTheNodeThatAskedForIt()
     {
@@ -380,6 +388,76 @@ public class RelayEngineTests
         Assert.IsGreaterThanOrEqualTo(clear + 1000, redrawn);
         Assert.IsNull(relay.Poll(redrawn - 1, false));
         Assert.IsNotNull(relay.Poll(redrawn, false));
+    }
+
+    [TestMethod]
+    public void AWeakNeighbourThatDependsOnThisRelayKeepsItOnAir()
+    {
+        var policy = new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0, -50);
+        NeighbourTable Table(params int[] weakHears)
+        {
+            var table = new NeighbourTable(8);
+            Neighbour sender = table.Heard(0, 80, 1000);
+            sender.Hears = [1, 2, 3, 5];
+            sender.LastBeaconMs = 1000;
+            sender.BeaconHeard = true;
+            Neighbour weak = table.Heard(4, -80, 1000);
+            weak.Hears = weakHears;
+            weak.LastBeaconMs = 1000;
+            weak.BeaconHeard = true;
+            return table;
+        }
+        // Node 4 hears this relay (1) at -8 dB, below what beacons list as reliable, and lists it all the same: it depends on it.
+        Assert.IsFalse(policy.MayCancel(1, [0], 1, Table(5, 6, 7, 1), 2000));
+        // Listing others only, node 4 is better served by them.
+        Assert.IsTrue(policy.MayCancel(1, [0], 1, Table(5, 6, 7, 8), 2000));
+        // A short list (few links, or a beacon sent before it heard this relay) cannot tell.
+        Assert.IsFalse(policy.MayCancel(1, [0], 1, Table(5, 6), 2000));
+    }
+
+    [TestMethod]
+    public void ARelayThatHasHeardNoBeaconNeverCancels()
+    {
+        var policy = new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0);
+        var table = new NeighbourTable(8);
+        table.Heard(0, 80, 1000);
+        Assert.IsFalse(policy.MayCancel(1, [0], 1, table, 2000), "all it knows is the sender");
+        Neighbour unknown = table.Heard(4, -80, 1000);
+        Neighbour sender = table.Find(0)!;
+        sender.Hears = [1, 2, 3];
+        sender.LastBeaconMs = 1000;
+        sender.BeaconHeard = true;
+        Assert.IsFalse(policy.MayCancel(1, [0], 1, table, 2000), "node 4, weak but without a beacon, may depend on it");
+        unknown.Hears = [5, 6, 7, 8];
+        unknown.LastBeaconMs = 1500;
+        unknown.BeaconHeard = true;
+        Assert.IsTrue(policy.MayCancel(1, [0], 1, table, 2000));
+    }
+
+    [TestMethod]
+    public void ABeaconListsAWeakLinkThatIsTheOnlyWayToTheOtherSide()
+    {
+        var council = new TestCouncil();
+        int[] ListedAfterHearing(params int[] weakHears)
+        {
+            var relay = Engine(council, 1, new MemoryStore(), 0);
+            Hear(relay, Beacon(2, 3, 4), 80, 0);
+            Hear(relay, Beacon(3, 2, 4), 80, 0);
+            Hear(relay, Beacon(4, 2, 3), 80, 0);
+            Hear(relay, Beacon(9, weakHears), -80, 0);
+            for (long t = 0; t < 20 * 60_000; t += 1000)
+            {
+                if (relay.Poll(t, false) is { Type: FrameType.Beacon } beacon)
+                {
+                    return Listed(beacon);
+                }
+            }
+            throw new AssertFailedException("no beacon");
+        }
+        // Node 9 (-8 dB) hears 10 and 11, which none of this node's neighbours hears: the link is a bridge.
+        CollectionAssert.AreEquivalent(new[] { 2, 3, 4, 9 }, ListedAfterHearing(10, 11));
+        // Node 9 hears node 3 too: there is another way, and the weak link is left out as before.
+        CollectionAssert.AreEquivalent(new[] { 2, 3, 4 }, ListedAfterHearing(10, 3));
     }
 
     private sealed class NaiveFloodingPolicyForTests : IRebroadcastPolicy
