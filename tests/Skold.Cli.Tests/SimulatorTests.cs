@@ -48,6 +48,20 @@ public class SimulatorTests
     }
 
     [TestMethod]
+    public void WhatARepairedNodeFloodsOnCountsAsRepairNotFlooding()
+    {
+        // Council - R1 - R2 in a line; R1 is off when the order goes out, so R2 can only get it
+        // through R1 once R1 has had it repaired and floods it on.
+        Topology line = TopologyGenerator.Generate("line:3", seed: 1);
+        line = line with { Offline = [new OfflineWindow { Id = line.Nodes[1].Id, FromS = 0, UntilS = 1000 }] };
+        SimulationResult result = Run(line, "skold", orders: 1, seed: 1);
+        Assert.IsFalse(result.LinkMarginsDb.Any(l => l.A == 0 && l.B == 2), "the council does not reach R2 directly");
+        Assert.AreEqual(1.0, result.DeliveryRatio);
+        Assert.AreEqual(1.0 / 3, result.DeliveryRatioFlooding, 1e-9, "only the council had it by flooding");
+        Assert.AreEqual(2, result.RepairedAt.Sum());
+    }
+
+    [TestMethod]
     public void SimPrintsTheMetricsAsJsonAndWritesPlots()
     {
         string dir = Directory.CreateTempSubdirectory("skold-sim-").FullName;

@@ -274,7 +274,11 @@ public sealed class Simulator
             _orderTransmissions++;
             _orderAirtimeUs += airtime;
         }
-        var tx = new Transmission(_nextTxId++, i, frame.Data, nowUs, nowUs + airtime, frame.Repair);
+        // A flood copy sent by a node that got the order from a repair (or from such a copy)
+        // descends from store-and-forward, not from the flood: it carries the mark on.
+        int order = frame.Type == FrameType.Order ? Array.IndexOf(_orderIds, frame.MessageId) : -1;
+        bool fromRepair = frame.Repair || (order >= 0 && _viaRepair[i, order]);
+        var tx = new Transmission(_nextTxId++, i, frame.Data, nowUs, nowUs + airtime, fromRepair);
         foreach (int b in _audible[i])
         {
             NodeState receiver = _nodes[b];
@@ -549,6 +553,7 @@ public sealed class Simulator
         public Transmission? Tx { get; init; }
     }
 
+    /// <param name="Repair">A repair, or a flood copy descended from one: what it delivers counts as repaired.</param>
     private sealed record Transmission(long Id, int Sender, byte[] Data, long StartUs, long EndUs, bool Repair);
 
     private sealed class Reception(Transmission tx, double rssiDbm)

@@ -3,25 +3,35 @@ namespace Skold.Mesh
     /// <summary>
     /// Skold's managed flooding: the covered-listeners rule.
     ///
-    /// Cancel: a relay drops its pending rebroadcast only when every node known to hear it (a
-    /// node whose recent beacon lists this relay) is known to have the message already: it was
-    /// heard sending it, or it hears (by its own beacon or, links being symmetric, by the
-    /// sender's) someone who was. A relay that knows of no listener, or has one it cannot
-    /// account for, always transmits. Meshtastic cancels on hearing any single rebroadcast,
-    /// which strands nodes that only the cancelling relay could reach (meshtastic/firmware#8274);
-    /// here a relay stays silent only where, as far as beacons tell, its silence costs no one
-    /// the message. What beacons cannot tell (a collision at a listener) store-and-forward repairs.
+    /// Cancel: a relay drops its pending rebroadcast only when every node known to hear it is
+    /// known to have the message already: it was heard sending it, or it hears (by its own
+    /// beacon or, links being symmetric, by the sender's) someone who was. A listener it cannot
+    /// account for (a neighbour whose beacon it lacks, say) keeps it on air. Meshtastic cancels
+    /// on hearing any single rebroadcast, which strands nodes that only the cancelling relay
+    /// could reach (meshtastic/firmware#8274); here a relay stays silent only where, as far as
+    /// beacons tell, its silence costs no one the message. What beacons cannot tell (a collision
+    /// at a listener) store-and-forward repairs.
     ///
-    /// Delay: most needed first. A relay with many listeners not yet covered speaks early; one
-    /// whose listeners are mostly covered already waits several frame-times, by when the others
-    /// have usually covered the rest and it can stay silent. Within that, a weaker first copy
-    /// (a farther sender, so more new ground) goes earlier, and a random offset separates ties.
+    /// Listeners: the nodes heard lately that hear this relay well (at the listener SNR or
+    /// better), those whose beacon cannot tell (none yet, or a list shorter than FewLinks: few
+    /// links, or sent before it heard this relay), and weaker ones that depend on this relay
+    /// (list it although the link is below what beacons list as reliable, or among FewLinks).
+    /// Other weak listeners sit between relays that reach them better.
+    ///
+    /// Delay: most needed first, and spread wide, because relays that cannot hear each other
+    /// (hidden terminals) collide at the listeners between them whenever their frames overlap.
+    /// A relay with u listeners not yet covered waits Slots / (1 + u) frame-times (the full
+    /// Slots when all are covered, by when it can usually stay silent); a weaker first copy (a
+    /// farther sender, so more new ground) goes up to Spread frame-times earlier; and a random
+    /// offset over Window frame-times separates the rest.
     /// </summary>
     public sealed class CoverageRebroadcastPolicy : IRebroadcastPolicy
     {
-        public const int Slots = 6;
-        /// <summary>Frame-times over which SNR and chance spread relays whose listeners are equally uncovered.</summary>
+        public const int Slots = 16;
+        /// <summary>Frame-times over which the SNR of the first copy spreads relays.</summary>
         public const int Spread = 4;
+        /// <summary>Frame-times of the random offset: two relays that cannot hear each other overlap about twice in Window.</summary>
+        public const int Window = 32;
         public const long GuardMs = 100;
 
         /// <summary>A node hearing this few others depends on each of them, however weak the link.</summary>
@@ -29,13 +39,21 @@ namespace Skold.Mesh
 
         private readonly long _freshnessMs;
         private readonly int _listenerSnrTenths;
+        private readonly int _reliableSnrTenths;
 
         /// <param name="beaconFreshnessMs">How old a neighbour's beacon may be and still vouch for whom it hears.</param>
         /// <param name="listenerSnrTenths">From what SNR a node that hears this relay is its responsibility.</param>
         public CoverageRebroadcastPolicy(long beaconFreshnessMs, int listenerSnrTenths)
+            : this(beaconFreshnessMs, listenerSnrTenths, -50)
+        {
+        }
+
+        /// <param name="reliableSnrTenths">From what SNR beacons list a link (RelayConfig.ReliableSnrTenths); a weaker link listed is one its node depends on.</param>
+        public CoverageRebroadcastPolicy(long beaconFreshnessMs, int listenerSnrTenths, int reliableSnrTenths)
         {
             _freshnessMs = beaconFreshnessMs;
             _listenerSnrTenths = listenerSnrTenths;
+            _reliableSnrTenths = reliableSnrTenths;
         }
 
         public bool StoreAndForward
@@ -45,42 +63,51 @@ namespace Skold.Mesh
 
         public long RebroadcastDelayMs(int self, int snrTenths, long frameAirtimeMs, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs, IRandomSource random)
         {
-            int listeners;
-            int uncovered = Uncovered(self, transmitters, transmitterCount, neighbours, nowMs, out listeners);
+            int beacons;
+            int uncovered = Uncovered(self, transmitters, transmitterCount, neighbours, nowMs, out beacons);
             long width = frameAirtimeMs + GuardMs;
-            // Share of listeners already covered, in sixteenths; no known listener counts as none covered.
-            long covered = listeners == 0 ? 0 : (listeners - uncovered) * 16 / listeners;
             long nearness = (snrTenths < -100 ? -100 : snrTenths > 100 ? 100 : snrTenths) + 100;
-            return covered * Slots * width / 16 + nearness * Spread * width / 200 + random.Next((int)(Spread * width) + 1);
+            return Slots * width / (1 + uncovered) + nearness * Spread * width / 200 + random.Next((int)(Window * width) + 1);
         }
 
         public bool MayCancel(int self, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs)
         {
-            int listeners;
-            return Uncovered(self, transmitters, transmitterCount, neighbours, nowMs, out listeners) == 0 && listeners > 0;
+            // A relay that has heard no beacon yet knows too little of its neighbourhood to be silent.
+            int beacons;
+            return Uncovered(self, transmitters, transmitterCount, neighbours, nowMs, out beacons) == 0 && beacons > 0;
         }
 
-        private int Uncovered(int self, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs, out int listeners)
+        // Listeners not yet covered; beacons counts the neighbours whose beacon is fresh.
+        private int Uncovered(int self, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs, out int beacons)
         {
-            listeners = 0;
             int uncovered = 0;
+            beacons = 0;
             for (int i = 0; i < neighbours.Capacity; i++)
             {
                 Neighbour? x = neighbours.At(i);
-                // A listener this relay must answer for: one that hears it well (links are
-                // symmetric, so as well as this relay hears it). Weaker listeners sit between
-                // other relays that reach them better.
-                if (x == null || nowMs - x.LastBeaconMs > _freshnessMs || !x.ListsNode(self) || (x.SnrTenths < _listenerSnrTenths && x.Hears.Length > FewLinks))
+                if (x == null || nowMs - x.LastHeardMs > _freshnessMs)
                 {
                     continue;
                 }
-                listeners++;
-                if (!Covered(x, transmitters, transmitterCount, neighbours))
+                if (x.BeaconHeard && nowMs - x.LastBeaconMs <= _freshnessMs)
+                {
+                    beacons++;
+                }
+                if (IsListener(self, x, nowMs) && !Covered(x, transmitters, transmitterCount, neighbours))
                 {
                     uncovered++;
                 }
             }
             return uncovered;
+        }
+
+        private bool IsListener(int self, Neighbour x, long nowMs)
+        {
+            if (x.SnrTenths >= _listenerSnrTenths || !x.BeaconHeard || nowMs - x.LastBeaconMs > _freshnessMs || x.Hears.Length < FewLinks)
+            {
+                return true;
+            }
+            return x.ListsNode(self) && (x.SnrTenths < _reliableSnrTenths || x.Hears.Length == FewLinks);
         }
 
         // x has the message if it sent it, or hears a node that did, by its own beacon or, links

@@ -18,7 +18,10 @@ namespace Skold.Mesh
         /// <summary>SNR of the last frame heard from it, in tenths of a dB.</summary>
         public int SnrTenths { get; set; }
 
+        /// <summary>When its last beacon was heard; meaningless until BeaconHeard.</summary>
         public long LastBeaconMs { get; set; }
+
+        public bool BeaconHeard { get; set; }
 
         /// <summary>Nodes it hears reliably, from its last beacon.</summary>
         public int[] Hears { get; set; }

@@ -27,6 +27,12 @@ namespace Skold.Mesh
 
         public bool Cancellable { get; }
 
+        /// <summary>It fell due while the channel was busy: its delay is drawn afresh once the channel clears.</summary>
+        public bool Deferred { get; set; }
+
+        /// <summary>SNR of the first copy heard, for recomputing the delay.</summary>
+        public int SnrTenths { get; set; }
+
         /// <summary>Sent again because a neighbour asked for it (store-and-forward), not as a flood.</summary>
         public bool Repair { get; }
 

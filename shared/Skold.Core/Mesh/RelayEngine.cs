@@ -216,6 +216,31 @@ namespace Skold.Mesh
             }
             if (channelBusy)
             {
+                // Everyone who was waiting for this frame to end would otherwise start together
+                // the moment it does: mark what is due, and draw its delay afresh once it clears.
+                for (int i = 0; i < _pending.Length; i++)
+                {
+                    PendingMessage? p = _pending[i];
+                    if (p != null && p.DueMs <= nowMs && p.Next == 0)
+                    {
+                        p.Deferred = true;
+                    }
+                }
+                return null;
+            }
+            bool redrawn = false;
+            for (int i = 0; i < _pending.Length; i++)
+            {
+                PendingMessage? p = _pending[i];
+                if (p != null && p.Deferred)
+                {
+                    p.Deferred = false;
+                    p.DueMs = nowMs + Backoff(p, nowMs);
+                    redrawn = true;
+                }
+            }
+            if (redrawn)
+            {
                 return null;
             }
             int best = -1;
@@ -249,7 +274,9 @@ namespace Skold.Mesh
                 return null;
             }
             PendingMessage chosen = _pending[best]!;
-            if (chosen.Next == 0 && chosen.Cancellable && _policy.MayCancel(_config.NodeId, chosen.Transmitters, chosen.TransmitterCount, _neighbours, nowMs))
+            // A repair answers a request: its requester is no sign that the order is redundant
+            // (it stands down only when another holder answers first, see Duplicate).
+            if (chosen.Next == 0 && chosen.Cancellable && !chosen.Repair && _policy.MayCancel(_config.NodeId, chosen.Transmitters, chosen.TransmitterCount, _neighbours, nowMs))
             {
                 _pending[best] = null;
                 Statistics.Cancelled++;
@@ -367,6 +394,7 @@ namespace Skold.Mesh
         {
             PendingMessage pending = new PendingMessage(type, id, frames, nowMs, cancellable, repair);
             pending.AddTransmitter(sender);
+            pending.SnrTenths = snrTenths;
             if (repair)
             {
                 pending.DueMs = nowMs + 300 + _random.Next(2500);
@@ -377,6 +405,19 @@ namespace Skold.Mesh
                     pending.Transmitters, pending.TransmitterCount, _neighbours, nowMs, _random);
             }
             Enqueue(pending);
+        }
+
+        // A fresh delay after a busy channel: a flood copy recomputes its rebroadcast delay with
+        // what it has heard since (later when its listeners are covered meanwhile); anything
+        // else waits a random time of up to two of its frames.
+        private long Backoff(PendingMessage p, long nowMs)
+        {
+            long airtimeMs = Airtime(p.Frames[p.Next].Length) / 1000;
+            if (p.Cancellable && !p.Repair)
+            {
+                return _policy.RebroadcastDelayMs(_config.NodeId, p.SnrTenths, airtimeMs, p.Transmitters, p.TransmitterCount, _neighbours, nowMs, _random);
+            }
+            return _random.Next((int)(2 * airtimeMs) + 1);
         }
 
         private void Enqueue(PendingMessage message)
@@ -429,6 +470,7 @@ namespace Skold.Mesh
                 // depends on would not know it listens, and could fall silent with it unreached.
                 hears = _neighbours.Reliable(since, int.MinValue, CoverageRebroadcastPolicy.FewLinks);
             }
+            hears = WithBridges(hears, since);
             ByteWriter writer = new ByteWriter(48);
             bool callsign = _config.Callsign.Length > 0;
             writer.WriteByte(callsign ? 1 : 0);
@@ -450,6 +492,70 @@ namespace Skold.Mesh
             Frame beacon = new Frame(FrameType.Beacon, 0, 1, (uint)_random.Next(int.MaxValue), 0, 1, _config.NodeId, writer.ToArray());
             Enqueue(new PendingMessage(FrameType.Beacon, beacon.MessageId, new Frame[] { beacon }, nowMs, false, false));
             Statistics.Beacons++;
+        }
+
+        // Weak links this node depends on, added to the list: a neighbour heard below the
+        // reliable SNR with no other way to it through this node's neighbours (as far as beacons
+        // tell) is the only way between the two neighbourhoods. Listing it tells it so, and the
+        // covered-listeners rule then keeps it on air for this node (a bridge, in a sparse town).
+        private int[] WithBridges(int[] hears, long since)
+        {
+            int[] result = new int[Neighbour.MaxListed];
+            int count = 0;
+            for (int i = 0; i < hears.Length && count < result.Length; i++)
+            {
+                result[count++] = hears[i];
+            }
+            for (int i = 0; i < _neighbours.Capacity && count < result.Length; i++)
+            {
+                Neighbour? w = _neighbours.At(i);
+                if (w == null || w.LastHeardMs < since || !w.BeaconHeard || w.LastBeaconMs < since || w.SnrTenths >= _config.ReliableSnrTenths || Contains(hears, w.Id))
+                {
+                    continue;
+                }
+                // Another way between the two sides: a neighbour of this node that w hears, or
+                // that hears w or one of the nodes w hears.
+                bool shared = false;
+                for (int j = 0; j < _neighbours.Capacity && !shared; j++)
+                {
+                    Neighbour? y = _neighbours.At(j);
+                    if (y != null && y != w && y.LastHeardMs >= since)
+                    {
+                        shared = w.ListsNode(y.Id) || y.ListsNode(w.Id) || SharesAny(y.Hears, w.Hears, _config.NodeId);
+                    }
+                }
+                if (!shared)
+                {
+                    result[count++] = w.Id;
+                }
+            }
+            int[] trimmed = new int[count];
+            Array.Copy(result, trimmed, count);
+            return trimmed;
+        }
+
+        private static bool SharesAny(int[] a, int[] b, int except)
+        {
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != except && Contains(b, a[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool Contains(int[] ids, int id)
+        {
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (ids[i] == id)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void ReceiveBeacon(Frame frame, long nowMs)
@@ -482,6 +588,7 @@ namespace Skold.Mesh
                 n.DutyHeadroomPercent = headroom;
                 n.Callsign = callsign;
                 n.LastBeaconMs = nowMs;
+                n.BeaconHeard = true;
             }
             catch (MalformedDataException)
             {
@@ -522,7 +629,13 @@ namespace Skold.Mesh
                 Array.Copy(missing, request, missingCount);
                 QueueIds(FrameType.Request, nowMs, request);
             }
-            // It lacks something we hold: tell it what we have, so it can ask.
+            // It lacks something we hold: tell it what we have, so it can ask. Not while an
+            // order we took in lately may still be flooding: the flood is likely to reach it,
+            // and a repair now would only contend with the flood for the channel.
+            if (nowMs - _heldChangedMs < _config.RepairSettleMs)
+            {
+                return;
+            }
             for (int i = 0; i < _held.Count; i++)
             {
                 if (!Contains(ids, _held.IdAt(i)))

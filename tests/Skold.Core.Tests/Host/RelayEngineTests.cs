@@ -295,6 +295,171 @@ public class RelayEngineTests
         Assert.AreEqual(RejectionReason.PolicyNotMet, result.Reason, "member 2's signature counts for nothing after the reboot too");
     }
 
+    private static byte[] Beacon(int sender, params int[] hears)
+    {
+        var writer = new Skold.Codec.ByteWriter(48);
+        writer.WriteByte(0);
+        writer.WriteByte(0);
+        writer.WriteUInt32(0);
+        writer.WriteByte(195);
+        writer.WriteByte(100);
+        writer.WriteByte(hears.Length);
+        foreach (int id in hears)
+        {
+            writer.WriteUInt16(id);
+        }
+        return new Frame(FrameType.Beacon, 0, 1, (uint)(sender * 1000 + hears.Length), 0, 1, sender, writer.ToArray()).Encode();
+    }
+
+    private static byte[] Ids(int type, int sender, params uint[] ids)
+    {
+        byte[] payload = new byte[1 + 4 * ids.Length];
+        payload[0] = (byte)ids.Length;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Skold.Bytes.WriteUInt32LittleEndian(payload, 1 + 4 * i, ids[i]);
+        }
+        return new Frame(type, 0, 1, (uint)(sender * 7 + ids.Length), 0, 1, sender, payload).Encode();
+    }
+
+    private static void Hear(RelayEngine engine, byte[] frame, int snrTenths, long nowMs) => engine.Receive(frame, 0, frame.Length, snrTenths, nowMs);
+
+    // The nodes a beacon lists.
+    private static int[] Listed(OutgoingFrame beacon)
+    {
+        Frame frame = Frame.Decode(beacon.Data, 0, beacon.Data.Length);
+        int count = frame.Payload[8];
+        return Enumerable.Range(0, count).Select(i => frame.Payload[9 + 2 * i] | frame.Payload[10 + 2 * i] << 8).ToArray();
+    }
+
+    [TestMethod]
+    public void ARepairGoesOutEvenWhenEveryListenerHearsTheNodeThatAskedForIt()
+    {
+        var council = new TestCouncil();
+        var holder = Engine(council, 1, new MemoryStore(), 0);
+        byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
+        holder.Originate(order, 0);
+        Run([holder], 0, 5000);
+        // Its listeners, 5 and 6, hear each other: the flooding rule would call a copy redundant.
+        Hear(holder, Beacon(5, 1, 6), 50, 10_000);
+        Hear(holder, Beacon(6, 1, 5), 50, 10_500);
+        Hear(holder, Ids(FrameType.Request, 5, Frame.MessageIdOf(order)), 50, 200_000);
+        int repairs = 0;
+        for (long t = 200_000; t < 210_000; t += 50)
+        {
+            repairs += holder.Poll(t, false) is { Repair: true } ? 1 : 0;
+        }
+        Assert.AreEqual(1, repairs, "node 5 asked for it, so node 5 lacks it");
+    }
+
+    [TestMethod]
+    public void AHolderOffersAnOrderForRepairOnlyOnceItHasHadTimeToFlood()
+    {
+        var council = new TestCouncil();
+        var holder = Engine(council, 1, new MemoryStore(), 0);
+        holder.Originate(council.Alert(1, "Storm i natt", [0, 2]).Encode(), 0);
+        Hear(holder, Ids(FrameType.Inventory, 7), 50, 10_000);
+        var early = Run([holder], 10_000, 20_000);
+        Assert.AreEqual(0, early[FrameType.Inventory], "the flood is still under way: node 7 will likely hear it");
+        Hear(holder, Ids(FrameType.Inventory, 7), 50, 200_000);
+        var later = Run([holder], 200_000, 210_000);
+        Assert.AreEqual(1, later[FrameType.Inventory], "settled: tell node 7 what it lacks");
+    }
+
+    private sealed class RandomDelayPolicy : IRebroadcastPolicy
+    {
+        public bool StoreAndForward => false;
+        public long RebroadcastDelayMs(int self, int snrTenths, long frameAirtimeMs, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs, IRandomSource random) => 1000 + random.Next(10_000);
+        public bool MayCancel(int self, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs) => false;
+    }
+
+    [TestMethod]
+    public void AFrameThatFallsDueWhileTheChannelIsBusyDrawsAFreshDelayWhenItClears()
+    {
+        var council = new TestCouncil();
+        var relay = Engine(council, 2, new MemoryStore(), 0, new RandomDelayPolicy());
+        byte[] copy = Frame.Fragment(FrameType.Order, 0, 5, 9, council.Alert(1, "Storm i natt", [0, 2]).Encode())[0].Encode();
+        Hear(relay, copy, 30, 0);
+        long due = relay.NextActionMs(0);
+        Assert.IsNull(relay.Poll(due, true), "someone else is on air");
+        long clear = due + 1500;
+        Assert.IsNull(relay.Poll(clear, false), "not the instant the channel clears, with everyone else who waited");
+        long redrawn = relay.NextActionMs(clear);
+        Assert.IsGreaterThanOrEqualTo(clear + 1000, redrawn);
+        Assert.IsNull(relay.Poll(redrawn - 1, false));
+        Assert.IsNotNull(relay.Poll(redrawn, false));
+    }
+
+    [TestMethod]
+    public void AWeakNeighbourThatDependsOnThisRelayKeepsItOnAir()
+    {
+        var policy = new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0, -50);
+        NeighbourTable Table(params int[] weakHears)
+        {
+            var table = new NeighbourTable(8);
+            Neighbour sender = table.Heard(0, 80, 1000);
+            sender.Hears = [1, 2, 3, 5];
+            sender.LastBeaconMs = 1000;
+            sender.BeaconHeard = true;
+            Neighbour weak = table.Heard(4, -80, 1000);
+            weak.Hears = weakHears;
+            weak.LastBeaconMs = 1000;
+            weak.BeaconHeard = true;
+            return table;
+        }
+        // Node 4 hears this relay (1) at -8 dB, below what beacons list as reliable, and lists it all the same: it depends on it.
+        Assert.IsFalse(policy.MayCancel(1, [0], 1, Table(5, 6, 7, 1), 2000));
+        // Listing others only, node 4 is better served by them.
+        Assert.IsTrue(policy.MayCancel(1, [0], 1, Table(5, 6, 7, 8), 2000));
+        // A short list (few links, or a beacon sent before it heard this relay) cannot tell.
+        Assert.IsFalse(policy.MayCancel(1, [0], 1, Table(5, 6), 2000));
+    }
+
+    [TestMethod]
+    public void ARelayThatHasHeardNoBeaconNeverCancels()
+    {
+        var policy = new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0);
+        var table = new NeighbourTable(8);
+        table.Heard(0, 80, 1000);
+        Assert.IsFalse(policy.MayCancel(1, [0], 1, table, 2000), "all it knows is the sender");
+        Neighbour unknown = table.Heard(4, -80, 1000);
+        Neighbour sender = table.Find(0)!;
+        sender.Hears = [1, 2, 3];
+        sender.LastBeaconMs = 1000;
+        sender.BeaconHeard = true;
+        Assert.IsFalse(policy.MayCancel(1, [0], 1, table, 2000), "node 4, weak but without a beacon, may depend on it");
+        unknown.Hears = [5, 6, 7, 8];
+        unknown.LastBeaconMs = 1500;
+        unknown.BeaconHeard = true;
+        Assert.IsTrue(policy.MayCancel(1, [0], 1, table, 2000));
+    }
+
+    [TestMethod]
+    public void ABeaconListsAWeakLinkThatIsTheOnlyWayToTheOtherSide()
+    {
+        var council = new TestCouncil();
+        int[] ListedAfterHearing(params int[] weakHears)
+        {
+            var relay = Engine(council, 1, new MemoryStore(), 0);
+            Hear(relay, Beacon(2, 3, 4), 80, 0);
+            Hear(relay, Beacon(3, 2, 4), 80, 0);
+            Hear(relay, Beacon(4, 2, 3), 80, 0);
+            Hear(relay, Beacon(9, weakHears), -80, 0);
+            for (long t = 0; t < 20 * 60_000; t += 1000)
+            {
+                if (relay.Poll(t, false) is { Type: FrameType.Beacon } beacon)
+                {
+                    return Listed(beacon);
+                }
+            }
+            throw new AssertFailedException("no beacon");
+        }
+        // Node 9 (-8 dB) hears 10 and 11, which none of this node's neighbours hears: the link is a bridge.
+        CollectionAssert.AreEquivalent(new[] { 2, 3, 4, 9 }, ListedAfterHearing(10, 11));
+        // Node 9 hears node 3 too: there is another way, and the weak link is left out as before.
+        CollectionAssert.AreEquivalent(new[] { 2, 3, 4 }, ListedAfterHearing(10, 3));
+    }
+
     private sealed class NaiveFloodingPolicyForTests : IRebroadcastPolicy
     {
         public bool StoreAndForward => false;
