@@ -5,5 +5,16 @@ namespace Skold.Benchmarks;
 public static class Program
 {
     // dotnet run -c Release --project benchmarks/Skold.Benchmarks -- --filter '*'
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    // dotnet run -c Release --project benchmarks/Skold.Benchmarks -- ledger-ingest [records] [stations]
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "ledger-ingest")
+        {
+            int records = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            int stations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+            LedgerIngestBench.Run(records, stations);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -12,28 +12,6 @@ using Skold.Station;
 
 namespace Skold.Ledger.Tests;
 
-/// <summary>Journal storage in memory, with the flash's rules.</summary>
-public sealed class MemoryStorage(int size) : IJournalStorage
-{
-    private readonly byte[] _cells = Enumerable.Repeat((byte)0xff, size).ToArray();
-
-    public int Size => _cells.Length;
-
-    public void Read(int offset, byte[] buffer, int bufferOffset, int count) => Array.Copy(_cells, offset, buffer, bufferOffset, count);
-
-    public void Write(int offset, byte[] data, int dataOffset, int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            _cells[offset + i] &= data[dataOffset + i];
-        }
-    }
-
-    public void Sync()
-    {
-    }
-}
-
 /// <summary>A council of eight with stations 1-3 registered, kiosks that write real journals, and a ledger on SQLite or PostgreSQL.</summary>
 public sealed class LedgerWorld : IAsyncDisposable
 {
@@ -183,7 +161,7 @@ public sealed class LedgerWorld : IAsyncDisposable
 
         public int Station { get; }
 
-        public MemoryStorage Storage { get; } = new(1 << 20);
+        public MemoryJournalStorage Storage { get; } = new(1 << 20);
 
         public Journal Journal { get; }
 

@@ -17,7 +17,7 @@ namespace Skold.Ledger.Sync;
 /// </summary>
 public sealed class SyncService
 {
-    public const int MaxRecordsPerBatch = 256;
+    public const int MaxRecordsPerBatch = Skold.Station.UploadBatches.MaxRecords;
 
     private readonly LedgerDatabase _database;
     private readonly CouncilRegistry _registry;

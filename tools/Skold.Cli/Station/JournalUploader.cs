@@ -44,7 +44,7 @@ public sealed class JournalUploader(HttpClient http, TextWriter progress)
         while (acknowledged < total)
         {
             int from = (int)acknowledged;
-            int count = BatchEnd(records.Kinds, from, batchSize) - from;
+            int count = Skold.Station.UploadBatches.End([.. records.Kinds], records.Kinds.Count, from, batchSize) - from;
             var batch = new SyncBatch(station, records.Bodies.Skip(from).Take(count).Select(Convert.ToBase64String).ToList());
             using HttpResponseMessage response = await http.PostAsJsonAsync($"sync/{station}", batch, SyncJsonContext.Default.SyncBatch, cancel);
             if (!response.IsSuccessStatusCode)
@@ -67,27 +67,6 @@ public sealed class JournalUploader(HttpClient http, TextWriter progress)
         }
         progress.WriteLine();
         return new UploadOutcome(station, acknowledged, total, Hex(scan.Head));
-    }
-
-    /// <summary>
-    /// Where a batch from `from` ends: after the last checkpoint within batchSize records, or, when
-    /// there is none, after the next one (the ledger stores only records a checkpoint signs).
-    /// </summary>
-    public static int BatchEnd(IReadOnlyList<int> kinds, int from, int batchSize)
-    {
-        int end = -1;
-        for (int i = from; i < kinds.Count && (i - from < batchSize || end < 0); i++)
-        {
-            if (kinds[i] == RecordKind.Checkpoint)
-            {
-                end = i + 1;
-            }
-            if (i - from + 1 >= SyncService.MaxRecordsPerBatch)
-            {
-                break;
-            }
-        }
-        return end < 0 ? Math.Min(kinds.Count, from + batchSize) : end;
     }
 
     private void Draw(long done, int total)
