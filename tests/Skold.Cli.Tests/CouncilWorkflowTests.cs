@@ -191,6 +191,14 @@ public class CouncilWorkflowTests
         Assert.AreEqual(1, CliRunner.Lines(csv).Count(l => l.Contains(",order-applied,")));
 
         Ok(CliRunner.Run("1#1234#\n*\n", practice));
+        // The council registers this kiosk's key by pointing at its station file, so the ledger accepts its journal.
+        Ok(Cli("order", "new", "--kind", "registry-update", "--seq", "1", "--after", "0", "--created", "2026-11-24T02:00Z",
+            "--station", "1=" + journal + ".station.json", "--out", Path("stations.order")));
+        var (_, inspected, _) = Cli("order", "inspect", Path("stations.order"), "--json");
+        using var station = JsonDocument.Parse(File.ReadAllText(journal + ".station.json"));
+        byte[] seed = Convert.FromHexString(station.RootElement.GetProperty("station_seed").GetString()!);
+        string publicKey = Convert.ToHexString(new Skold.Crypto.Ed25519().CreatePrivateKey(seed).GetPublicKey()).ToLowerInvariant();
+        StringAssert.Contains(inspected.ToLowerInvariant(), publicKey);
         var (_, again, _) = Cli("journal", "export", journal, "--csv");
         Assert.AreEqual(1, CliRunner.Lines(again).Count(l => l.Contains(",order-applied,")), "the same order is recorded once");
     }

@@ -59,7 +59,7 @@ internal static class OrderCommand
         var revoke = new Option<int[]>("--revoke") { Description = "registry-update: member index whose key counts for nothing from now on.", AllowMultipleArgumentsPerToken = true };
         var setPolicy = new Option<string[]>("--set-policy") { Description = "registry-update: kind=signatures/groups.", AllowMultipleArgumentsPerToken = true };
         var after = new Option<int>("--after") { Description = "registry-update: the sequence number of the registry update in force (0 if none since the genesis)." };
-        var station = new Option<string[]>("--station") { Description = "registry-update: NUMBER=file.pub registers a station's key.", AllowMultipleArgumentsPerToken = true };
+        var station = new Option<string[]>("--station") { Description = "registry-update: NUMBER=KEY registers a station's key: 64 hex digits, a station file (<journal>.station.json) or a .pub file.", AllowMultipleArgumentsPerToken = true };
 
         var command = new Command("new", "Writes a new, unsigned order. Members then add their signatures with `skold order sign`.");
         foreach (Option option in new Option[] { kind, sequence, created, lifetime, output, text, area, severity, stations, areas, teams, from, until, period, items, amount, spendBy, purpose, addMember, rotate, revoke, setPolicy, after, station })
@@ -297,6 +297,21 @@ internal static class OrderCommand
         return [.. rules];
     }
 
+    // A station's key: 64 hex digits, a practice station file, or a .pub file from `skold key new`.
+    private static byte[] StationPublicKey(string key)
+    {
+        if (key.Length == 64 && key.All(Uri.IsHexDigit))
+        {
+            return Convert.FromHexString(key);
+        }
+        if (key.EndsWith(".station.json", StringComparison.Ordinal))
+        {
+            Station.StationFile station = Station.StationFile.Load(key);
+            return new Ed25519().CreatePrivateKey(station.Bytes(station.StationSeed, 32, "station seed")).GetPublicKey();
+        }
+        return Convert.FromHexString(OrderFiles.ReadMember(key).PublicKey!);
+    }
+
     private static RegistryUpdateBody RegistryUpdate(uint created, int after, string[] addMembers, string[] rotations, int[] revocations, string[] policies, string[] stations)
     {
         var operations = new List<RegistryOperation>();
@@ -329,10 +344,9 @@ internal static class OrderCommand
             string[] parts = spec.Split('=', 2);
             if (parts.Length != 2 || !int.TryParse(parts[0], out int number) || number < 0 || number > 65535)
             {
-                throw new UsageException($"--station \"{spec}\": expected NUMBER=file.pub with NUMBER 0..65535");
+                throw new UsageException($"--station \"{spec}\": expected NUMBER=KEY with NUMBER 0..65535");
             }
-            var key = OrderFiles.ReadMember(parts[1]);
-            operations.Add(RegistryOperation.Station(number, Convert.FromHexString(key.PublicKey!)));
+            operations.Add(RegistryOperation.Station(number, StationPublicKey(parts[1])));
         }
         if (operations.Count == 0)
         {
