@@ -203,6 +203,44 @@ public class CouncilWorkflowTests
         Assert.AreEqual(1, CliRunner.Lines(again).Count(l => l.Contains(",order-applied,")), "the same order is recorded once");
     }
 
+    [TestMethod]
+    public void ANodeRunsTheRelayEngineOnSimulatedRadiosAndCarriesASignedOrderDownTheLine()
+    {
+        // The node checks expiry against today's clock: an order made now.
+        string file = "alert-node.order";
+        Ok(Cli("order", "new", "--kind", "alert", "--seq", "1", "--created", "now", "--lifetime", "24h", "--text", "Storm i natt", "--out", Path(file)));
+        Ok(Sign(file, 0));
+        Ok(Sign(file, 4));
+        File.WriteAllText(Path("node.json"), $$"""
+            {
+              // a comment, as volunteers will write them
+              "node_id": 7, "region": "eu868", "frequency_mhz": 869.525, "sf": 9, "bw_khz": 125, "cr": 5,
+              "power_dbm": 14, "pa_boost": true, "registry": "{{Path("council.genesis").Replace("\\", "\\\\")}}",
+              "store": "{{Path("node7.store").Replace("\\", "\\\\")}}"
+            }
+            """);
+        var (exit, output, error) = Cli("node", "run", "--config", Path("node.json"), "--radio", "sim", "--peers", "3", "--originate", Path(file), "--minutes", "10");
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(error, "node 7 holds 1 order(s)");
+        StringAssert.Contains(error, "duty-cycle headroom");
+        var events = CliRunner.Lines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.IsTrue(events.Any(e => e.GetProperty("node").GetInt32() == 7 && e.GetProperty("event").GetString() == "heard"));
+        Assert.IsTrue(events.Any(e => e.GetProperty("event").GetString() == "transmit" && e.GetProperty("type").GetString() == "order"));
+        Assert.IsTrue(File.Exists(Path("node7.store.orders")), "the node keeps the order for after a restart");
+
+        // A forged order (no valid signatures) is refused before it costs airtime.
+        string forged = "alert-forged.order";
+        Ok(Cli("order", "new", "--kind", "alert", "--seq", "2", "--created", "now", "--text", "Falskt larm", "--out", Path(forged)));
+        var (refused, _, refusedError) = Cli("node", "run", "--config", Path("node.json"), "--radio", "sim", "--originate", Path(forged), "--minutes", "1");
+        Assert.AreEqual(2, refused);
+        StringAssert.Contains(refusedError, "not accepted by the council's rules");
+
+        File.WriteAllText(Path("ham.json"), """{"node_id": 9, "region": "amateur-70cm", "frequency_mhz": 433.775, "sf": 9, "bw_khz": 125, "cr": 5, "power_dbm": 17, "pa_boost": true, "registry": "x"}""");
+        var (ham, _, hamError) = Cli("node", "run", "--config", Path("ham.json"), "--radio", "sim");
+        Assert.AreEqual(2, ham);
+        StringAssert.Contains(hamError, "callsign");
+    }
+
     private static string NewAlert(string name, int sequence)
     {
         string file = name + ".order";
