@@ -140,6 +140,25 @@ public class SyncTests
     [TestMethod]
     [DataRow("sqlite")]
     [DataRow("postgres")]
+    public async Task UnsignedBytesCannotFrameAStationAsCloned(string provider)
+    {
+        await using LedgerWorld world = await World(provider);
+        LedgerWorld.Kiosk kiosk = world.NewKiosk(1).HandOut(1).HandOut(2).Sign();
+        await world.UploadAsync(1, kiosk.Bodies);
+        byte[] altered = (byte[])kiosk.Bodies[1].Clone();
+        altered[^1] ^= 1;
+        HttpResponseMessage response = await world.UploadAsync(1, [altered]);
+        Assert.AreEqual(HttpStatusCode.Conflict, response.StatusCode);
+        StringAssert.Contains(await Error(response), "no checkpoint signed by the station covers it");
+        using JsonDocument checks = JsonDocument.Parse(await world.Http.GetStringAsync("checks"));
+        Assert.AreEqual(0, checks.RootElement.GetProperty("conflicts").GetArrayLength(), "no evidence from unsigned bytes");
+        var nulls = new StringContent("{\"station\":1,\"records\":[null]}", Encoding.UTF8, "application/json");
+        Assert.AreEqual(HttpStatusCode.BadRequest, (await world.Http.PostAsync("sync/1", nulls)).StatusCode);
+    }
+
+    [TestMethod]
+    [DataRow("sqlite")]
+    [DataRow("postgres")]
     public async Task TamperedReorderedTruncatedOrMisdirectedUploadsAreRejectedAndChangeNothing(string provider)
     {
         await using LedgerWorld world = await World(provider);

@@ -99,8 +99,11 @@ public sealed class PublicLog
         foreach (PendingLeaf leaf in leaves)
         {
             long index = _tree.Size + _staged.Count;
+            // Only a republished order may already be there; any other clash (an index taken by
+            // another writer) fails the transaction rather than silently losing a leaf.
             int inserted = LedgerDatabase.Execute(connection, transaction,
-                "INSERT INTO log_leaves (leaf_index, data, station, sequence, order_id) VALUES (@i, @d, @s, @q, @o) ON CONFLICT DO NOTHING",
+                "INSERT INTO log_leaves (leaf_index, data, station, sequence, order_id) VALUES (@i, @d, @s, @q, @o)" +
+                (leaf.OrderId is null ? "" : " ON CONFLICT (order_id) DO NOTHING"),
                 ("@i", index), ("@d", leaf.Data), ("@s", leaf.Station), ("@q", leaf.Sequence), ("@o", leaf.OrderId));
             if (inserted == 1)
             {
@@ -120,7 +123,36 @@ public sealed class PublicLog
         SignCheckpoint(connection);
     }
 
-    public void Abandon() => _staged.Clear();
+    /// <summary>
+    /// Drops staged leaves after a failed transaction, and catches the tree up with the database
+    /// when a commit went through although the caller saw an error.
+    /// </summary>
+    public void Abandon()
+    {
+        _staged.Clear();
+        try
+        {
+            using DbConnection connection = _database.Connect();
+            using DbCommand command = LedgerDatabase.Command(connection, null,
+                "SELECT data FROM log_leaves WHERE leaf_index >= @i ORDER BY leaf_index", ("@i", _tree.Size));
+            using DbDataReader reader = command.ExecuteReader();
+            bool added = false;
+            while (reader.Read())
+            {
+                _tree.AppendLeaf((byte[])reader.GetValue(0));
+                added = true;
+            }
+            reader.Close();
+            if (added)
+            {
+                SignCheckpoint(connection);
+            }
+        }
+        catch (DbException)
+        {
+            // The next request tries again; the database is the truth.
+        }
+    }
 
     /// <summary>Publishes a council order the caller has checked against the council's policy; publishing it again changes nothing.</summary>
     public bool PublishOrder(Order order)

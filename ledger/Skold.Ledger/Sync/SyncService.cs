@@ -58,6 +58,10 @@ public sealed class SyncService
         var records = new List<JournalRecord>();
         for (int i = 0; i < batch.Records.Count; i++)
         {
+            if (batch.Records[i] is null)
+            {
+                throw new SyncRejected(400, $"record {i} of the batch is null");
+            }
             try
             {
                 byte[] body = Convert.FromBase64String(batch.Records[i]);
@@ -67,6 +71,10 @@ public sealed class SyncService
             catch (Exception e) when (e is FormatException or Skold.Codec.MalformedDataException)
             {
                 throw new SyncRejected(400, $"record {i} of the batch is malformed: {e.Message}");
+            }
+            if (records[i].Sequence == 0)
+            {
+                throw new SyncRejected(400, $"record {i} of the batch has sequence 0; journals count from 1");
             }
             if (i > 0 && records[i].Sequence != records[i - 1].Sequence + 1)
             {
@@ -94,12 +102,19 @@ public sealed class SyncService
                     "SELECT body FROM records WHERE station = @s AND sequence = @q", ("@s", station), ("@q", (long)records[duplicates].Sequence));
                 if (stored is null || !stored.AsSpan().SequenceEqual(bodies[duplicates]))
                 {
+                    // Evidence of a fork only when the station's key signed the other branch; anyone can send bytes.
+                    bool signed = SignedFork(connection, transaction, station, key, records, bodies, duplicates);
                     transaction.Rollback();
                     transaction.Dispose();
                     transaction = null!;
+                    if (!signed)
+                    {
+                        throw new SyncRejected(409, $"station {station} record {records[duplicates].Sequence} differs from the one the ledger holds " +
+                            "and no checkpoint signed by the station covers it: ignored; nothing from this batch was applied");
+                    }
                     KeepEvidence(connection, station, (long)records[duplicates].Sequence, stored ?? [], bodies[duplicates]);
-                    throw new SyncRejected(409, $"station {station} record {records[duplicates].Sequence} differs from the one the ledger holds: " +
-                        "kept as evidence of a forked or cloned kiosk; nothing from this batch was applied");
+                    throw new SyncRejected(409, $"station {station} record {records[duplicates].Sequence} differs from the one the ledger holds, " +
+                        "signed by the station's key: kept as evidence of a forked or cloned kiosk; nothing from this batch was applied");
                 }
                 duplicates++;
             }
@@ -163,6 +178,29 @@ public sealed class SyncService
         }
     }
 
+    // Walks the offered records from the fork on: a continuous chain up to a checkpoint the station key signed.
+    private bool SignedFork(DbConnection connection, DbTransaction transaction, int station, byte[] key, List<JournalRecord> records, List<byte[]> bodies, int fork)
+    {
+        long before = (long)records[fork].Sequence - 1;
+        byte[] head = before == 0
+            ? new byte[32]
+            : (byte[]?)LedgerDatabase.Scalar(connection, transaction, "SELECT head FROM records WHERE station = @s AND sequence = @q", ("@s", station), ("@q", before)) ?? new byte[32];
+        var sha = new Sha256();
+        for (int i = fork; i < records.Count; i++)
+        {
+            if (Check(station, key, records[i], head) is not null)
+            {
+                return false;
+            }
+            if (records[i].Kind == RecordKind.Checkpoint)
+            {
+                return true;
+            }
+            head = JournalScan.NextHead(sha, head, bodies[i]);
+        }
+        return false;
+    }
+
     private string? Check(int station, byte[] key, JournalRecord record, byte[] head)
     {
         if (!record.Link.AsSpan().SequenceEqual(head.AsSpan(0, JournalRecord.LinkSize)))
@@ -186,7 +224,7 @@ public sealed class SyncService
         }
         if (record.Kind == RecordKind.Checkpoint)
         {
-            byte[] message = JournalScan.CheckpointMessage(_registry.CouncilId, station, record.Sequence - 1, head);
+            byte[] message = JournalScan.CheckpointMessage(_registry.CouncilId, station, record.Sequence - 1, head, record.Time, record.Code);
             if (!_ed.Verify(record.Blob, message, key))
             {
                 return "the checkpoint signature does not verify with the station's registered key";

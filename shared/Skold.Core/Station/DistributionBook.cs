@@ -15,7 +15,7 @@ namespace Skold.Station
         public const int VouchWindowSeconds = 24 * 3600;
         private const int RecentMovements = 16;
 
-        private readonly HouseholdTable _households = new HouseholdTable();
+        private HouseholdTable _households = new HouseholdTable();
         private readonly int[] _stock = new int[256];
         private readonly JournalRecord?[] _recent = new JournalRecord?[RecentMovements];
         private readonly int _vouchesPerDay;
@@ -67,6 +67,19 @@ namespace Skold.Station
 
         /// <summary>The record the last movement (hand-out, return, exception) wrote; null when none or undone.</summary>
         public JournalRecord? LastMovement { get; private set; }
+
+        /// <summary>Forgets everything read, before the journal is replayed under new rules.</summary>
+        public void Clear()
+        {
+            _households = new HouseholdTable();
+            Array.Clear(_stock, 0, _stock.Length);
+            Array.Clear(_recent, 0, _recent.Length);
+            _recentNext = 0;
+            HandOuts = 0;
+            ExceptionsGranted = 0;
+            LastMovement = null;
+            AppliedRulesId = null;
+        }
 
         /// <summary>Rules from a DISTRIBUTION_RULES order that the station accepted. Set before the journal is replayed.</summary>
         public void SetRules(DistributionRulesBody rules, uint created, uint expires)

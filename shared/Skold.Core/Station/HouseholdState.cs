@@ -14,6 +14,7 @@ namespace Skold.Station
         private const int ExceptionRole = 1;
         private const int OutRole = 2;
         private const int Roles = 3;
+        private const int OutBias = 128;
 
         private byte[] _codes = new byte[0];
         private byte[] _counts = new byte[0];
@@ -35,9 +36,11 @@ namespace Skold.Station
             return periodStart == PeriodStart ? Get(ExceptionRole, item) : 0;
         }
 
+        /// <summary>Lent items out with the household (never below 0: a pack lent elsewhere and returned here is not a credit).</summary>
         public int Out(int item)
         {
-            return Get(OutRole, item);
+            int net = Get(OutRole, item) - OutBias;
+            return net < 0 ? 0 : net;
         }
 
         public void AddTaken(int item, int change, uint periodStart)
@@ -58,7 +61,8 @@ namespace Skold.Station
 
         public void AddOut(int item, int change)
         {
-            Set(OutRole, item, Get(OutRole, item) + change);
+            // Kept signed (around OutBias) so undoing a return restores exactly what it changed.
+            Set(OutRole, item, (Get(OutRole, item) == 0 ? OutBias : Get(OutRole, item)) + change);
         }
 
         /// <summary>Vouches given after the time since.</summary>

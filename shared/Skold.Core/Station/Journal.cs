@@ -16,8 +16,11 @@ namespace Skold.Station
         public const int DefaultCheckpointInterval = 64;
         public const int CheckpointEntrySize = JournalScan.EntryOverhead + JournalRecord.HeadSize + 1 + Ed25519.SignatureSize;
 
-        /// <summary>Kept free so a full journal can still log its operator out and sign its head.</summary>
-        public const int ClosingReserve = JournalScan.EntryOverhead + JournalRecord.HeadSize + CheckpointEntrySize;
+        /// <summary>
+        /// Kept free so a full journal can still log its operator out and sign its head, even when
+        /// power fails during that last checkpoint (the torn one is discarded, the retry fits).
+        /// </summary>
+        public const int ClosingReserve = JournalScan.EntryOverhead + JournalRecord.HeadSize + 2 * CheckpointEntrySize;
 
         private readonly IJournalStorage _storage;
         private readonly Ed25519 _ed;
@@ -44,12 +47,16 @@ namespace Skold.Station
             Records = scan.Records;
             CheckpointedRecords = scan.CheckpointedRecords;
             _lastKind = scan.LastKind;
+            LastTime = scan.LastTime;
         }
 
         /// <summary>The last committed sequence number, which is also the number of records.</summary>
         public uint Records { get; private set; }
 
         public uint CheckpointedRecords { get; private set; }
+
+        /// <summary>The time of the last record: a kiosk whose clock reads earlier has lost its time.</summary>
+        public uint LastTime { get; private set; }
 
         public byte[] Head
         {
@@ -99,11 +106,19 @@ namespace Skold.Station
                 throw new JournalCorruptException("the journal is damaged: " + scan.Error);
             }
             Journal journal = new Journal(storage, ed, stationKey, stationId, councilId, checkpointInterval, scan);
+            byte[] publicKey = stationKey.GetPublicKey();
+            bool theirs = scan.Records > 0 && (scan.StationId != stationId || !Same(scan.StationPublicKey, publicKey)
+                || !Same(scan.CouncilId, councilId) || !Same(scan.CrisisKeyId, crisisKeyId));
+            if (theirs)
+            {
+                // Checked before anything is written: another station's flash stays untouched.
+                throw new JournalCorruptException("this journal was opened by station " + scan.StationId
+                    + " with another key, council or crisis key; it cannot be continued here");
+            }
             if (scan.TornTailBytes > 0)
             {
                 journal.Discard(scan.TornTailOffset);
             }
-            byte[] publicKey = stationKey.GetPublicKey();
             if (scan.Records == 0)
             {
                 JournalRecord opened = JournalRecord.Opened(now, stationId, publicKey, councilId, crisisKeyId);
@@ -113,19 +128,15 @@ namespace Skold.Station
                     reader.Read(opened);
                 }
             }
-            else if (scan.StationId != stationId || !Same(scan.StationPublicKey, publicKey) || !Same(scan.CouncilId, councilId)
-                || !Same(scan.CrisisKeyId, crisisKeyId))
-            {
-                throw new JournalCorruptException("this journal was opened by station " + scan.StationId
-                    + " with another key, council or crisis key; it cannot be continued here");
-            }
             return journal;
         }
 
         /// <summary>Whether a record of this body size still fits, keeping room for a logout and the closing checkpoint.</summary>
         public bool HasRoomFor(int bodySize)
         {
-            return _end + JournalScan.EntryOverhead + bodySize + ClosingReserve <= _storage.Size;
+            // A periodic checkpoint the record makes due comes out of the same room.
+            bool checkpointDue = Records + 1 - CheckpointedRecords >= (uint)_checkpointInterval;
+            return _end + JournalScan.EntryOverhead + bodySize + (checkpointDue ? CheckpointEntrySize : 0) + ClosingReserve <= _storage.Size;
         }
 
         /// <summary>Commits a record (sequence and link are filled in) and, when due, a checkpoint.</summary>
@@ -147,7 +158,7 @@ namespace Skold.Station
                 return;
             }
             byte[] signature = new byte[Ed25519.SignatureSize];
-            byte[] message = JournalScan.CheckpointMessage(_councilId, _stationId, Records, _head);
+            byte[] message = JournalScan.CheckpointMessage(_councilId, _stationId, Records, _head, time, reason);
             _ed.Sign(_stationKey, message, 0, message.Length, signature, 0);
             Write(JournalRecord.Checkpoint(time, reason, signature), true);
             CheckpointedRecords = Records - 1;
@@ -181,6 +192,20 @@ namespace Skold.Station
             _head = JournalScan.NextHead(_sha, _head, body);
             Records = record.Sequence;
             _lastKind = record.Kind;
+            if (record.Time > LastTime)
+            {
+                LastTime = record.Time;
+            }
+        }
+
+        /// <summary>Reads every committed record again, in order (after the rules change, the book is rebuilt).</summary>
+        public void Replay(IJournalReader reader)
+        {
+            JournalScan scan = JournalScan.Run(_storage, _ed, reader);
+            if (!scan.Valid)
+            {
+                throw new JournalCorruptException("the journal is damaged: " + scan.Error);
+            }
         }
 
         private void Discard(int offset)

@@ -294,6 +294,10 @@ namespace Skold.Station
                     break;
                 case RecordKind.Checkpoint:
                     record.Code = reader.ReadByte("checkpoint reason");
+                    if (record.Code < CheckpointPeriodic || record.Code > CheckpointRequested || operatorNumber != 0)
+                    {
+                        throw new MalformedDataException("checkpoint: reason 1..3 and operator 0 expected");
+                    }
                     record.Blob = reader.ReadBytes(64, "checkpoint signature");
                     break;
             }

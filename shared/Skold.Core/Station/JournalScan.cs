@@ -56,6 +56,9 @@ namespace Skold.Station
         /// <summary>The sequence of the last record a checkpoint signature covers; 0 when none.</summary>
         public uint CheckpointedRecords { get; private set; }
 
+        /// <summary>The time of the last committed record (SkoldTime); 0 for an empty journal.</summary>
+        public uint LastTime { get; private set; }
+
         /// <summary>The kind of the last committed record; 0 for an empty journal.</summary>
         public int LastKind { get; private set; }
 
@@ -74,10 +77,14 @@ namespace Skold.Station
             return scan;
         }
 
-        /// <summary>What a checkpoint signs: domain, 0, council id, station (u16 LE), sequence (u32 LE), chain hash.</summary>
-        public static byte[] CheckpointMessage(byte[] councilId, int stationId, uint sequence, byte[] head)
+        /// <summary>
+        /// What a checkpoint signs: domain, 0, council id, station (u16 LE), the sequence and chain
+        /// hash of the record before it, and the checkpoint's own time (u32 LE) and reason (u8), so
+        /// no byte of a stored checkpoint is left unsigned.
+        /// </summary>
+        public static byte[] CheckpointMessage(byte[] councilId, int stationId, uint sequence, byte[] head, uint time, int reason)
         {
-            byte[] message = new byte[CheckpointDomain.Length + 1 + 32 + 2 + 4 + 32];
+            byte[] message = new byte[CheckpointDomain.Length + 1 + 32 + 2 + 4 + 32 + 4 + 1];
             int at = 0;
             Array.Copy(CheckpointDomain, message, CheckpointDomain.Length);
             at += CheckpointDomain.Length + 1;
@@ -88,6 +95,9 @@ namespace Skold.Station
             Bytes.WriteUInt32LittleEndian(message, at, sequence);
             at += 4;
             Array.Copy(head, 0, message, at, 32);
+            at += 32;
+            Bytes.WriteUInt32LittleEndian(message, at, time);
+            message[at + 4] = (byte)reason;
             return message;
         }
 
@@ -121,7 +131,15 @@ namespace Skold.Station
                 int extent = length > MaxBody ? TornLengthStubSize : EntryOverhead + length;
                 if (position + extent > size)
                 {
-                    // Only a file cut short ends inside an entry: what came before is intact.
+                    // Only a file cut short ends inside an entry, and then its last byte is the entry's, not
+                    // erased flash; a damaged length byte in a partition with room left is damage.
+                    byte[] last = new byte[1];
+                    storage.Read(size - 1, last, 0, 1);
+                    if (last[0] == Erased || IntactUnderAnotherLength(storage, position))
+                    {
+                        Fail("offset " + position + ": the entry after record " + Records + " claims more bytes than the partition holds");
+                        return;
+                    }
                     TornTailOffset = position;
                     TornTailBytes = size - position;
                     position = size;
@@ -143,7 +161,7 @@ namespace Skold.Station
                 }
                 if (!intact)
                 {
-                    if (LooksTorn(entry, length, extent) && ErasedFrom(storage, position + extent))
+                    if (LooksTorn(entry, length, extent) && ErasedFrom(storage, position + extent) && !IntactUnderAnotherLength(storage, position))
                     {
                         TornTailOffset = position;
                         TornTailBytes = WrittenBytes(entry, extent);
@@ -173,6 +191,7 @@ namespace Skold.Station
                 Head = NextHead(sha, Head, body);
                 Records = record.Sequence;
                 LastKind = record.Kind;
+                LastTime = record.Time;
                 position += extent;
                 if (reader != null)
                 {
@@ -212,7 +231,7 @@ namespace Skold.Station
             }
             if (record.Kind == RecordKind.Checkpoint)
             {
-                byte[] message = CheckpointMessage(CouncilId, StationId, Records, Head);
+                byte[] message = CheckpointMessage(CouncilId, StationId, Records, Head, record.Time, record.Code);
                 if (!ed.Verify(record.Blob, message, StationPublicKey))
                 {
                     return "the checkpoint signature does not verify with the station key";
@@ -234,6 +253,33 @@ namespace Skold.Station
             uint crc = EntryCrc(entry, length);
             int at = 2 + length;
             return entry[at] == (byte)crc && entry[at + 1] == (byte)(crc >> 8) && entry[at + 2] == (byte)(crc >> 16);
+        }
+
+        // A committed entry whose length byte was damaged can pass for a torn write; its body and CRC
+        // still agree under its true length, which a torn write's never do (but by a 2^-32 chance).
+        private static bool IntactUnderAnotherLength(IJournalStorage storage, int position)
+        {
+            int available = storage.Size - position;
+            if (available > EntryOverhead + MaxBody)
+            {
+                available = EntryOverhead + MaxBody;
+            }
+            byte[] entry = new byte[EntryOverhead + MaxBody];
+            storage.Read(position, entry, 0, available);
+            if (entry[1] != Live)
+            {
+                return false;
+            }
+            byte original = entry[0];
+            for (int length = 1; length <= MaxBody && EntryOverhead + length <= available; length++)
+            {
+                entry[0] = (byte)length;
+                if (length != original && EntryCrc(entry, length) == Bytes.ReadUInt32LittleEndian(entry, 2 + length))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private int TornTailExtent(IJournalStorage storage)

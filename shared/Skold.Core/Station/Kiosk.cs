@@ -121,9 +121,17 @@ namespace Skold.Station
             Signal = KioskSignal.None;
             if (_operator != 0 && now - _lastKey >= (uint)_settings.IdleLogoutSeconds)
             {
-                LogOut();
-                _note = T("Utloggad: inaktiv", "Logged out: idle");
-                Signal = KioskSignal.Warning;
+                try
+                {
+                    LogOut();
+                    _note = T("Utloggad: inaktiv", "Logged out: idle");
+                    Signal = KioskSignal.Warning;
+                }
+                catch (JournalFullException)
+                {
+                    _state = Stopped;
+                    Signal = KioskSignal.Refused;
+                }
             }
             Render();
         }
@@ -145,7 +153,14 @@ namespace Skold.Station
                 return false;
             }
             JournalRecord applied = JournalRecord.OrderApplied(now, order.Kind, order.Sequence, order.ComputeId());
+            bool changed = _book.Rules != rules || _book.RulesStart != order.Created || _book.RulesExpires != order.Expires;
             _book.SetRules(rules, order.Created, order.Expires);
+            if (changed)
+            {
+                // Counts depend on the rules' periods: read the journal again under the new ones.
+                _book.Clear();
+                _journal.Replay(_book);
+            }
             byte[]? recorded = _book.AppliedRulesId;
             if (recorded == null || !Same(recorded, applied.Blob))
             {
@@ -159,11 +174,18 @@ namespace Skold.Station
         public void Shutdown(uint now)
         {
             _now = now;
-            if (_operator != 0)
+            try
             {
-                LogOut();
+                if (_operator != 0)
+                {
+                    LogOut();
+                }
+                _journal.Checkpoint(now, JournalRecord.CheckpointShutdown);
             }
-            _journal.Checkpoint(now, JournalRecord.CheckpointShutdown);
+            catch (JournalFullException)
+            {
+                _state = Stopped;
+            }
             Render();
         }
 
@@ -287,6 +309,11 @@ namespace Skold.Station
                 return;
             }
             _failedPins = 0;
+            if (ClockBehind())
+            {
+                _state = Locked;
+                return;
+            }
             _journal.Append(JournalRecord.Session(RecordKind.Login, _now, _pendingOperator));
             _operator = _pendingOperator;
             _state = Home;
@@ -362,7 +389,10 @@ namespace Skold.Station
                 Signal = KioskSignal.Refused;
                 return;
             }
-            Commit(JournalRecord.Undo(_now, _operator, last.Sequence));
+            if (!Commit(JournalRecord.Undo(_now, _operator, last.Sequence)))
+            {
+                return;
+            }
             _purpose = ForDelivery;
             _result = new string[] { T("Ångrat:", "Undone:"), Amount(last.Quantity, last.Item), T("Rättelse sparad", "Correction saved") };
             _state = Done;
@@ -436,7 +466,10 @@ namespace Skold.Station
                 Refuse(verdict);
                 return;
             }
-            Commit(JournalRecord.Exception(_now, _operator, _household!, _item, _quantity, _neighbour1, neighbour));
+            if (!Commit(JournalRecord.Exception(_now, _operator, _household!, _item, _quantity, _neighbour1, neighbour)))
+            {
+                return;
+            }
             _result = new string[]
             {
                 T("Undantag utdelat:", "Exception given:"),
@@ -533,7 +566,10 @@ namespace Skold.Station
                     HandOut();
                     break;
                 case ForReturn:
-                    Commit(JournalRecord.Returned(_now, _operator, _household!, _item, amount));
+                    if (!Commit(JournalRecord.Returned(_now, _operator, _household!, _item, amount)))
+                    {
+                        return;
+                    }
                     _result = new string[]
                     {
                         T("Återlämnat:", "Returned:"),
@@ -543,15 +579,24 @@ namespace Skold.Station
                     _state = Done;
                     break;
                 case ForDelivery:
-                    Commit(JournalRecord.StockReceived(_now, _operator, _item, amount));
+                    if (!Commit(JournalRecord.StockReceived(_now, _operator, _item, amount)))
+                    {
+                        return;
+                    }
                     _result = new string[] { T("Leverans sparad:", "Delivery saved:"), Amount(amount, _item), T("I lager: ", "In stock: ") + _book.Stock(_item) };
                     _state = Done;
                     break;
                 case ForCount:
                     int change = amount - _book.Stock(_item);
-                    if (change != 0)
+                    // A record changes stock by at most an int16; a bigger difference takes several.
+                    for (int left = change; left != 0;)
                     {
-                        Commit(JournalRecord.StockCorrection(_now, _operator, _item, change));
+                        int step = left > 32767 ? 32767 : left < -32768 ? -32768 : left;
+                        if (!Commit(JournalRecord.StockCorrection(_now, _operator, _item, step)))
+                        {
+                            return;
+                        }
+                        left -= step;
                     }
                     _result = new string[]
                     {
@@ -572,7 +617,10 @@ namespace Skold.Station
                 Refuse(verdict);
                 return;
             }
-            Commit(JournalRecord.HandOut(_now, _operator, _household!, _item, _quantity));
+            if (!Commit(JournalRecord.HandOut(_now, _operator, _household!, _item, _quantity)))
+            {
+                return;
+            }
             ItemRule rule = _book.Rules!.Find(_item)!;
             _result = new string[]
             {
@@ -616,11 +664,31 @@ namespace Skold.Station
             return rule != null && _book.ExceptionsUsed(_household, _item, _now) < rule.ExceptionsPerPeriod;
         }
 
-        private void Commit(JournalRecord record)
+        /// <summary>Records and books it; false (with the reason on screen) when the clock cannot be trusted.</summary>
+        private bool Commit(JournalRecord record)
         {
+            if (ClockBehind())
+            {
+                return false;
+            }
             JournalRecord committed = _journal.Append(record);
             _book.Read(committed);
             Signal = _journal.NearlyFull ? KioskSignal.Warning : KioskSignal.Done;
+            return true;
+        }
+
+        // A clock earlier than the journal's last record has lost its time (a flat RTC battery):
+        // recording would put hand-outs in the wrong period, so nothing is recorded until it is set.
+        private bool ClockBehind()
+        {
+            if (_now >= _journal.LastTime)
+            {
+                return false;
+            }
+            _note = T("Klockan fel: ring tekn", "Clock wrong: call tech");
+            Signal = KioskSignal.Refused;
+            _state = _operator != 0 ? Home : Locked;
+            return true;
         }
 
         private void LogOut()

@@ -370,3 +370,138 @@ public class KioskTests
         Assert.IsFalse(StationReportSignature.Verify(registry, sealedReport, KioskHarness.Ed));
     }
 }
+
+[TestClass]
+public class KioskReviewTests
+{
+    [TestMethod]
+    public void NewRulesWhoseFirstPeriodStartedEarlierStillCountWhatWasTaken()
+    {
+        var h = new KioskHarness();
+        string card = KioskHarness.Card(1);
+        h.Now = KioskHarness.Start + 25 * 3600;
+        h.Login().AddStock().Type($"A{card}# 2 # *").Type($"A{card}# 2 # *");
+        var rules = new Order(OrderKind.DistributionRules, 2, KioskHarness.Start + 20 * 3600, 7 * 24 * 60, KioskHarness.Rules);
+        Assert.IsTrue(h.Kiosk.ApplyRules(rules, h.Now));
+        for (int i = 0; i < 6; i++)
+        {
+            h.Type($"A{card}# 2 # *");
+        }
+        Assert.AreEqual(2, h.Records().Count(r => r.Kind == RecordKind.HandOut), "the two parcels of this period still count");
+        Assert.AreEqual(1, h.Records().Count(r => r.Kind == RecordKind.OrderApplied));
+    }
+
+    [TestMethod]
+    public void AClockBehindTheJournalRecordsNothingAndSaysSo()
+    {
+        var h = new KioskHarness();
+        string card = KioskHarness.Card(1);
+        h.Login().AddStock();
+        int before = h.Records().Count;
+        h.Now -= 3600;
+        h.Type($"A{card}# 2 #");
+        StringAssert.Contains(h.Screen, "Clock wrong");
+        Assert.AreEqual(before, h.Records().Count);
+        Assert.IsFalse(h.Screen.Contains("Handed out"));
+    }
+
+    [TestMethod]
+    public void AStockCountFarFromTheBookIsRecordedInSeveralCorrections()
+    {
+        var h = new KioskHarness();
+        h.Login().Type("D 2 1 40000#");
+        StringAssert.Contains(h.Screen, "Stock corrected:");
+        Assert.AreEqual(40000, h.Book.Stock(ItemRule.BatteryPack));
+        Assert.AreEqual(2, h.Records().Count(r => r.Kind == RecordKind.StockCorrection));
+    }
+
+    [TestMethod]
+    public void UndoingAReturnOfAPackLentElsewhereLeavesNoPhantomLoan()
+    {
+        var h = new KioskHarness();
+        string card = KioskHarness.Card(1);
+        h.Login().AddStock().Type($"B {card}# #");
+        StringAssert.Contains(h.Screen, "Returned:");
+        h.Type("* D 1 #");
+        StringAssert.Contains(h.Screen, "Undone:");
+        Assert.AreEqual(0, h.Book.Out(h.Cards.Pseudonym(card), ItemRule.BatteryPack));
+        h.Type($"# A {card}# 1 #");
+        StringAssert.Contains(h.Screen, "Handed out:");
+    }
+}
+
+[TestClass]
+public class JournalReviewTests
+{
+    private static readonly Ed25519 Ed = new();
+    private static readonly Ed25519PrivateKey Key = Ed.CreatePrivateKey(new byte[32]);
+    private static readonly byte[] Council = new byte[32];
+    private static readonly byte[] KeyId = new byte[4];
+    private static readonly byte[] Household = new byte[12];
+
+    private static Journal Open(SimulatedFlash flash) => Journal.Open(flash, Ed, Key, 1, Council, KeyId, 1000, 64, null);
+
+    [TestMethod]
+    public void APowerCutDuringAFullJournalsClosingCheckpointStillLetsItSignItsHead()
+    {
+        var flash = new SimulatedFlash(3000);
+        Journal journal = Open(flash);
+        try
+        {
+            for (uint t = 1; ; t++)
+            {
+                journal.Append(JournalRecord.HandOut(1000 + t, 1, Household, 2, 1));
+            }
+        }
+        catch (JournalFullException)
+        {
+        }
+        flash.CutPowerAfter(20, 7);
+        Assert.ThrowsExactly<PowerCutException>(() => journal.Checkpoint(5000, JournalRecord.CheckpointShutdown));
+        flash.RestorePower();
+        Journal rebooted = Open(flash);
+        rebooted.Checkpoint(5001, JournalRecord.CheckpointShutdown);
+        JournalScan scan = JournalScan.Run(flash, Ed, null);
+        Assert.IsTrue(scan.Valid, scan.Error);
+        Assert.AreEqual(scan.Records, scan.CheckpointedRecords + 1);
+    }
+
+    [TestMethod]
+    public void ADamagedLengthByteNearTheEndIsDamageNotATornTail()
+    {
+        var flash = new SimulatedFlash(1200);
+        Journal journal = Open(flash);
+        int lastOffset = 0;
+        for (uint t = 1; journal.HasRoomFor(JournalRecord.HeadSize + 14); t++)
+        {
+            lastOffset = journal.UsedBytes;
+            journal.Append(JournalRecord.HandOut(1000 + t, 1, Household, 2, 1));
+        }
+        journal.Append(JournalRecord.Session(RecordKind.Logout, 2000, 1));
+        flash.Poke(lastOffset, 250);
+        JournalScan scan = JournalScan.Run(flash, Ed, null);
+        Assert.IsFalse(scan.Valid, $"{scan.Records} records accepted");
+    }
+
+    [TestMethod]
+    public void EveryByteOfACheckpointIsSigned()
+    {
+        var flash = new SimulatedFlash(2000);
+        Journal journal = Open(flash);
+        journal.Append(JournalRecord.HandOut(1001, 1, Household, 2, 1));
+        journal.Checkpoint(1002, JournalRecord.CheckpointShutdown);
+        int checkpointAt = journal.UsedBytes - Journal.CheckpointEntrySize;
+        byte[] entry = new byte[Journal.CheckpointEntrySize];
+        flash.Read(checkpointAt, entry, 0, entry.Length);
+        // Change the checkpoint's time and fix its CRC, as a relay or an editor could.
+        var edited = new SimulatedFlash(2000);
+        byte[] all = new byte[journal.UsedBytes];
+        flash.Read(0, all, 0, all.Length);
+        all[checkpointAt + 2 + 5] ^= 1;
+        Skold.Bytes.WriteUInt32LittleEndian(all, checkpointAt + 2 + entry[0], JournalScan.EntryCrc(all[checkpointAt..], entry[0]));
+        edited.Write(0, all, 0, all.Length);
+        JournalScan scan = JournalScan.Run(edited, Ed, null);
+        Assert.IsFalse(scan.Valid);
+        StringAssert.Contains(scan.Error, "checkpoint signature");
+    }
+}

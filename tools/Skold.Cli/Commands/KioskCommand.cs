@@ -247,6 +247,8 @@ internal static class KioskCommand
                 start = CliInput.Time("2026-11-24T07:00:00Z", "--time");
             }
             using StationSession session = StationSession.Open(journalPath, stationPath, start, StationFile.SeededRandom(seedValue));
+            // A journal that goes on continues after its last record: the kiosk refuses a clock that went back.
+            start = Math.Max(start, session.Journal.LastTime + 60);
             var day = new StationDay(session, new Random(seedValue), start);
             day.Run(target);
             io.Output.WriteLine(day.Summary(journalPath));

@@ -31,7 +31,7 @@ public sealed class JournalUploader(HttpClient http, TextWriter progress)
         int station = scan.StationId;
         SyncStatus status = await GetAsync($"sync/{station}", cancel);
         long acknowledged = status.Acknowledged;
-        if (acknowledged > (long)scan.Records)
+        if (acknowledged < 0 || acknowledged > (long)scan.Records)
         {
             throw new UsageException($"the ledger holds {acknowledged} records for station {station}, more than this journal's {scan.Records}: is this the station's own journal?");
         }
@@ -53,6 +53,10 @@ public sealed class JournalUploader(HttpClient http, TextWriter progress)
                 throw new UsageException($"the ledger refused records {from + 1}..{from + count} ({(int)response.StatusCode}): {error?.Error ?? response.ReasonPhrase}");
             }
             SyncResult result = (await response.Content.ReadFromJsonAsync(SyncJsonContext.Default.SyncResult, cancel))!;
+            if (result.Acknowledged > total)
+            {
+                throw new UsageException($"the ledger acknowledged record {result.Acknowledged} of a journal of {total}: stop and report it");
+            }
             if (result.Acknowledged <= acknowledged)
             {
                 // The ledger stores only records under a signed checkpoint; the kiosk signs one before syncing.
