@@ -353,6 +353,37 @@ public class RelayEngineTests
     }
 
     [TestMethod]
+    public void HoldersAnswerARequestOneAtATimeInTheOrderTheAskerListsThem()
+    {
+        var council = new TestCouncil();
+        byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
+        long AnswerAfter(int holderId)
+        {
+            var holder = Engine(council, holderId, new MemoryStore(), 0);
+            holder.Originate(order, 0);
+            Run([holder], 0, 5000);
+            // Node 5 hears 3 best, then 1: holders 1 and 3 may not hear each other.
+            Hear(holder, Beacon(5, 3, 1), 50, 10_000);
+            Hear(holder, Ids(FrameType.Request, 5, Frame.MessageIdOf(order)), 50, 200_000);
+            for (long t = 200_000; t < 220_000; t += 10)
+            {
+                if (holder.Poll(t, false) is { Repair: true })
+                {
+                    return t - 200_000;
+                }
+            }
+            throw new AssertFailedException("no answer");
+        }
+        const long slot = RelayEngine.RepairJitterMs; // two SF9 frames are shorter
+        long first = AnswerAfter(3);
+        long second = AnswerAfter(1);
+        Assert.IsGreaterThanOrEqualTo(300, first);
+        Assert.IsLessThan(300 + slot, first);
+        Assert.IsGreaterThanOrEqualTo(300 + slot, second, "the asker's second link answers in the second slot");
+        Assert.IsLessThan(300 + 2 * slot, second);
+    }
+
+    [TestMethod]
     public void AHolderOffersAnOrderForRepairOnlyOnceItHasHadTimeToFlood()
     {
         var council = new TestCouncil();
