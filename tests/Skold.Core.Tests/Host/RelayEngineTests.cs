@@ -447,6 +447,42 @@ public class RelayEngineTests
     }
 
     [TestMethod]
+    public void RelaysAListenerWithFewLinksDependsOnDrawFromDisjointPartsOfTheWindow()
+    {
+        var policy = new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0, -50);
+        NeighbourTable Table(params int[] listenerHears)
+        {
+            var table = new NeighbourTable(8);
+            Neighbour sender = table.Heard(0, 80, 1000);
+            sender.Hears = [1, 2, 3];
+            sender.LastBeaconMs = 1000;
+            sender.BeaconHeard = true;
+            // Node 4 does not hear the sender: it waits for relays 1 and 2, which may not hear each other.
+            Neighbour listener = table.Heard(4, 80, 1000);
+            listener.Hears = listenerHears;
+            listener.LastBeaconMs = 1000;
+            listener.BeaconHeard = true;
+            return table;
+        }
+        const long airtimeMs = 1000;
+        long half = CoverageRebroadcastPolicy.Window * (airtimeMs + CoverageRebroadcastPolicy.GuardMs) / 2;
+        List<long> Delays(int self, NeighbourTable table)
+        {
+            var random = new SeededRandom(self);
+            return Enumerable.Range(0, 200).Select(_ => policy.RebroadcastDelayMs(self, 0, airtimeMs, [0], 1, table, 2000, random)).ToList();
+        }
+        // Node 4 lists 1 then 2: relay 1 draws from the first half of the window, relay 2 from the second.
+        List<long> first = Delays(1, Table(1, 2));
+        List<long> second = Delays(2, Table(1, 2));
+        Assert.IsLessThanOrEqualTo(second.Min(), first.Max(), "the two never overlap");
+        Assert.IsLessThanOrEqualTo(half, first.Max() - first.Min(), "within half the window");
+        Assert.IsLessThanOrEqualTo(half, second.Max() - second.Min(), "within half the window");
+        // A listener hearing many nodes leaves each relay the whole window.
+        List<long> spread = Delays(2, Table(1, 2, 3, 5, 6));
+        Assert.IsLessThan(spread.Max() - half, spread.Min());
+    }
+
+    [TestMethod]
     public void ARelayThatHasHeardNoBeaconNeverCancels()
     {
         var policy = new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0);
