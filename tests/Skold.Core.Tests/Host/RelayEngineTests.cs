@@ -353,6 +353,37 @@ public class RelayEngineTests
     }
 
     [TestMethod]
+    public void HoldersAnswerARequestOneAtATimeInTheOrderTheAskerListsThem()
+    {
+        var council = new TestCouncil();
+        byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
+        long AnswerAfter(int holderId)
+        {
+            var holder = Engine(council, holderId, new MemoryStore(), 0);
+            holder.Originate(order, 0);
+            Run([holder], 0, 5000);
+            // Node 5 hears 3 best, then 1: holders 1 and 3 may not hear each other.
+            Hear(holder, Beacon(5, 3, 1), 50, 10_000);
+            Hear(holder, Ids(FrameType.Request, 5, Frame.MessageIdOf(order)), 50, 200_000);
+            for (long t = 200_000; t < 220_000; t += 10)
+            {
+                if (holder.Poll(t, false) is { Repair: true })
+                {
+                    return t - 200_000;
+                }
+            }
+            throw new AssertFailedException("no answer");
+        }
+        const long slot = RelayEngine.RepairJitterMs; // two SF9 frames are shorter
+        long first = AnswerAfter(3);
+        long second = AnswerAfter(1);
+        Assert.IsGreaterThanOrEqualTo(300, first);
+        Assert.IsLessThan(300 + slot, first);
+        Assert.IsGreaterThanOrEqualTo(300 + slot, second, "the asker's second link answers in the second slot");
+        Assert.IsLessThan(300 + 2 * slot, second);
+    }
+
+    [TestMethod]
     public void AHolderOffersAnOrderForRepairOnlyOnceItHasHadTimeToFlood()
     {
         var council = new TestCouncil();
@@ -413,6 +444,42 @@ public class RelayEngineTests
         Assert.IsTrue(policy.MayCancel(1, [0], 1, Table(5, 6, 7, 8), 2000));
         // A short list (few links, or a beacon sent before it heard this relay) cannot tell.
         Assert.IsFalse(policy.MayCancel(1, [0], 1, Table(5, 6), 2000));
+    }
+
+    [TestMethod]
+    public void RelaysAListenerWithFewLinksDependsOnDrawFromDisjointPartsOfTheWindow()
+    {
+        var policy = new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0, -50);
+        NeighbourTable Table(params int[] listenerHears)
+        {
+            var table = new NeighbourTable(8);
+            Neighbour sender = table.Heard(0, 80, 1000);
+            sender.Hears = [1, 2, 3];
+            sender.LastBeaconMs = 1000;
+            sender.BeaconHeard = true;
+            // Node 4 does not hear the sender: it waits for relays 1 and 2, which may not hear each other.
+            Neighbour listener = table.Heard(4, 80, 1000);
+            listener.Hears = listenerHears;
+            listener.LastBeaconMs = 1000;
+            listener.BeaconHeard = true;
+            return table;
+        }
+        const long airtimeMs = 1000;
+        long half = CoverageRebroadcastPolicy.Window * (airtimeMs + CoverageRebroadcastPolicy.GuardMs) / 2;
+        List<long> Delays(int self, NeighbourTable table)
+        {
+            var random = new SeededRandom(self);
+            return Enumerable.Range(0, 200).Select(_ => policy.RebroadcastDelayMs(self, 0, airtimeMs, [0], 1, table, 2000, random)).ToList();
+        }
+        // Node 4 lists 1 then 2: relay 1 draws from the first half of the window, relay 2 from the second.
+        List<long> first = Delays(1, Table(1, 2));
+        List<long> second = Delays(2, Table(1, 2));
+        Assert.IsLessThanOrEqualTo(second.Min(), first.Max(), "the two never overlap");
+        Assert.IsLessThanOrEqualTo(half, first.Max() - first.Min(), "within half the window");
+        Assert.IsLessThanOrEqualTo(half, second.Max() - second.Min(), "within half the window");
+        // A listener hearing many nodes leaves each relay the whole window.
+        List<long> spread = Delays(2, Table(1, 2, 3, 5, 6));
+        Assert.IsLessThan(spread.Max() - half, spread.Min());
     }
 
     [TestMethod]
