@@ -241,6 +241,42 @@ public class CouncilWorkflowTests
         StringAssert.Contains(hamError, "callsign");
     }
 
+    [TestMethod]
+    public void ProvisioningWritesWhatABoardNeedsAndRefusesAKioskTheCouncilHasNotRegistered()
+    {
+        string[] relay = ["provision", "--role", "relay", "--id", "7", "--board", "ttgo-lora32-v21", "--registry", Path("council.genesis"),
+            "--key", Path("relay7.key"), "--out", Path("relay7.provision")];
+        var (made, output, error) = Cli(relay);
+        Assert.AreEqual(0, made, output + error);
+        var (checkedRelay, checkOutput, _) = Cli("provision", "check", Path("relay7.provision"));
+        Assert.AreEqual(0, checkedRelay, checkOutput);
+        StringAssert.Contains(checkOutput, "relay 7 on ttgo-lora32-v21, 869.525 MHz SF9 125 kHz CR4/5 14 dBm");
+        StringAssert.Contains(checkOutput, "good: council Storby samordningsråd");
+
+        string[] kiosk = ["provision", "--role", "kiosk", "--id", "3", "--board", "devkitc-rfm95w", "--registry", Path("council.genesis"),
+            "--key", Path("kiosk3.key"), "--crisis-key", Path("crisis.key"), "--operator", "1=1234", "--operator", "2=5678",
+            "--station-name", "Skolan", "--out", Path("kiosk3.provision")];
+        var (unregistered, told, _) = Cli(kiosk);
+        Assert.AreEqual(1, unregistered);
+        StringAssert.Contains(told, "station 3 is not registered by the council with this device's key");
+        string publicKey = told.Split("device key ")[1][..64];
+        Ok(Cli("order", "new", "--kind", "registry-update", "--seq", "1", "--after", "0", "--created", "2026-11-24T02:00Z",
+            "--station", "3=" + publicKey, "--out", Path("kiosk3-station.order")));
+        foreach (int member in new[] { 0, 1, 2, 3, 4, 6 })
+        {
+            Ok(Sign("kiosk3-station.order", member));
+        }
+        var (registered, registeredOutput, _) = Cli([.. kiosk, "--update", Path("kiosk3-station.order")]);
+        Assert.AreEqual(0, registered, registeredOutput);
+        Assert.AreEqual(0, Cli("provision", "check", Path("kiosk3.provision")).ExitCode);
+
+        byte[] bytes = File.ReadAllBytes(Path("kiosk3.provision"));
+        File.WriteAllBytes(Path("cut.provision"), bytes[..(bytes.Length / 2)]);
+        var (cut, cutOutput, _) = Cli("provision", "check", Path("cut.provision"));
+        Assert.AreEqual(1, cut);
+        StringAssert.Contains(cutOutput, "REFUSED: provisioning: the CRC does not match");
+    }
+
     private static string NewAlert(string name, int sequence)
     {
         string file = name + ".order";

@@ -57,7 +57,7 @@ internal static class LedgerCommand
 
     public static string DefaultOrigin(CouncilRegistry council) => "skold-ledger/" + Convert.ToHexString(council.CouncilId, 0, 8).ToLowerInvariant();
 
-    /// <summary>The ledger's seed from a hex file, made (readable by its owner only) when missing.</summary>
+    /// <summary>A 32-byte secret (a ledger's or a device's seed, a crisis key) from a hex file, made (readable by its owner only) when missing.</summary>
     public static byte[] LoadOrCreateKey(string path)
     {
         if (!File.Exists(path))
@@ -81,6 +81,6 @@ internal static class LedgerCommand
         catch (FormatException)
         {
         }
-        throw new UsageException($"{path} is not a ledger key (64 hex digits)");
+        throw new UsageException($"{path} is not a key file (64 hex digits)");
     }
 }
