@@ -277,6 +277,72 @@ public class CouncilWorkflowTests
         StringAssert.Contains(cutOutput, "REFUSED: provisioning: the CRC does not match");
     }
 
+    [TestMethod]
+    public void AHostOnTheLinkSendsAnOrderThroughTheNodeAndHearsItComeBack()
+    {
+        string file = "alert-link.order";
+        Ok(Cli("order", "new", "--kind", "alert", "--seq", "1", "--created", "now", "--lifetime", "24h", "--text", "Värmestuga öppen", "--out", Path(file)));
+        Ok(Sign(file, 1));
+        Ok(Sign(file, 5));
+        string forged = "alert-link-forged.order";
+        Ok(Cli("order", "new", "--kind", "alert", "--seq", "2", "--created", "now", "--text", "Falskt", "--out", Path(forged)));
+        File.WriteAllText(Path("link-node.json"), $$"""
+            {"node_id": 9, "region": "eu868", "frequency_mhz": 869.525, "sf": 7, "bw_khz": 125, "cr": 5, "power_dbm": 14, "pa_boost": true,
+             "registry": "{{Path("council.genesis").Replace("\\", "\\\\")}}"}
+            """);
+        string socketPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "skold-link-" + Guid.NewGuid().ToString("N")[..8] + ".sock");
+        Task<(int, string, string)> node = Task.Run(() => Cli("node", "run", "--config", Path("link-node.json"), "--radio", "sim", "--peers", "2",
+            "--minutes", "2", "--speed", "20", "--host-link", socketPath));
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        for (int i = 0; !socket.Connected; i++)
+        {
+            try
+            {
+                socket.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
+            }
+            catch (System.Net.Sockets.SocketException) when (i < 100)
+            {
+                Thread.Sleep(100);
+            }
+        }
+        var decoder = new Skold.HostLink.HostLinkDecoder();
+        var received = new List<Skold.HostLink.HostLinkFrame>();
+        socket.Send([0x01, 0x02, 0xdb, 0x99]); // line noise before the first frame
+        socket.Send(Skold.HostLink.HostLinkEncoder.Encode(new Skold.HostLink.HostLinkFrame(Skold.HostLink.HostLinkFrame.Ping, [])));
+        socket.Send(Skold.HostLink.HostLinkEncoder.Encode(new Skold.HostLink.HostLinkFrame(Skold.HostLink.HostLinkFrame.SendOrder, File.ReadAllBytes(Path(file)))));
+        socket.Send(Skold.HostLink.HostLinkEncoder.Encode(new Skold.HostLink.HostLinkFrame(Skold.HostLink.HostLinkFrame.SendOrder, File.ReadAllBytes(Path(forged)))));
+        socket.ReceiveTimeout = 20000;
+        byte[] buffer = new byte[4096];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!received.Any(f => f.Type == Skold.HostLink.HostLinkFrame.Heard) && DateTime.UtcNow < deadline)
+        {
+            int read = socket.Receive(buffer);
+            if (read == 0)
+            {
+                break;
+            }
+            for (int at = 0; at < read;)
+            {
+                var frame = decoder.Feed(buffer, at, read - at, out int used);
+                at += used;
+                if (frame is not null)
+                {
+                    received.Add(frame);
+                }
+            }
+        }
+        var status = received.First(f => f.Type == Skold.HostLink.HostLinkFrame.Status);
+        Assert.AreEqual(9, (status.Payload[0] << 8) | status.Payload[1], "the node's id");
+        var answers = received.Where(f => f.Type == Skold.HostLink.HostLinkFrame.Answer).ToList();
+        Assert.AreEqual(0, answers[0].Payload[1], "the signed order is accepted");
+        Assert.AreEqual(255, answers[1].Payload[1], "the forged one is refused");
+        StringAssert.Contains(System.Text.Encoding.UTF8.GetString(answers[1].Payload, 2, answers[1].Payload.Length - 2), "council's rules");
+        Assert.IsTrue(received.Any(f => f.Type == Skold.HostLink.HostLinkFrame.Heard), "the order came back from the next relay");
+        var (exit, _, error) = node.Result;
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(error, "node 9 holds 1 order(s)");
+    }
+
     private static string NewAlert(string name, int sequence)
     {
         string file = name + ".order";

@@ -34,11 +34,16 @@ public sealed class RadioNode
 
     public int NodeId { get; }
 
+    public RelayConfig Config => _config;
+
     public RelayEngine Engine { get; }
 
     public int FramesHeard { get; private set; }
 
     public int FramesSent { get; private set; }
+
+    /// <summary>Every frame heard: bytes, length, RSSI dBm, SNR tenths (the host link forwards them).</summary>
+    public Action<byte[], int, int, int>? Heard { get; set; }
 
     public void Start(long nowMs)
     {
@@ -87,6 +92,7 @@ public sealed class RadioNode
             case RadioEvent.FrameReceived:
                 FramesHeard++;
                 Engine.Receive(_radio.Received, 0, _radio.ReceivedLength, _radio.ReceivedSnrTenths, nowMs);
+                Heard?.Invoke(_radio.Received, _radio.ReceivedLength, _radio.ReceivedRssiDbm, _radio.ReceivedSnrTenths);
                 _log.Write(nowMs, NodeId, "heard", ("bytes", _radio.ReceivedLength), ("rssi_dbm", _radio.ReceivedRssiDbm), ("snr_tenths_db", _radio.ReceivedSnrTenths));
                 progressed = true;
                 break;

@@ -34,12 +34,19 @@ public sealed class SimulatedAir
         node.Start(NowMs);
     }
 
-    /// <summary>Runs until untilMs of virtual time; status is called every statusEveryMs.</summary>
-    public void Run(long untilMs, long statusEveryMs, Action<long> status)
+    /// <summary>
+    /// Runs until untilMs of virtual time; status is called every statusEveryMs, tick on every
+    /// step. With speed above 0 virtual time follows the wall clock, speed times faster (so a
+    /// gateway on the host link can take part); with 0 it runs as fast as it can.
+    /// </summary>
+    public void Run(long untilMs, long statusEveryMs, Action<long> status, double speed = 0, Action<long>? tick = null)
     {
         long nextStatus = NowMs + statusEveryMs;
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        long startMs = NowMs;
         while (NowMs < untilMs)
         {
+            tick?.Invoke(NowMs);
             foreach ((RadioNode node, SimulatedSx1276 chip) in _line)
             {
                 node.Step(NowMs);
@@ -76,6 +83,17 @@ public sealed class SimulatedAir
             foreach (long end in _onAirUntil.Values)
             {
                 next = Math.Min(next, end);
+            }
+            if (speed > 0)
+            {
+                // Small steps, so requests from the host are served within tens of milliseconds.
+                next = Math.Min(next, NowMs + (long)Math.Max(1, 20 * speed));
+                long dueWallMs = (long)((next - startMs) / speed);
+                long wait = dueWallMs - wall.ElapsedMilliseconds;
+                if (wait > 0)
+                {
+                    Thread.Sleep((int)Math.Min(wait, 50));
+                }
             }
             NowMs = Math.Max(NowMs + 1, next);
         }

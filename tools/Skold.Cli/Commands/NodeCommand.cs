@@ -26,9 +26,11 @@ internal static class NodeCommand
         var peers = new Option<string>("--peers") { Description = "sim: simulated relays in a line before this node (the first one originates --originate).", DefaultValueFactory = _ => "2" };
         var originate = new Option<string[]>("--originate") { Description = "sim: order files the first simulated relay sends into the mesh.", AllowMultipleArgumentsPerToken = true };
         var minutes = new Option<string>("--minutes") { Description = "sim: virtual minutes to run.", DefaultValueFactory = _ => "30" };
+        var hostLink = new Option<string?>("--host-link") { Description = "Offer the host link (docs/formats/host-link.md) on this Unix socket path, for `skold gateway`." };
+        var speed = new Option<string?>("--speed") { Description = "sim: virtual time runs this many times the wall clock (default: as fast as possible; 1 with --host-link)." };
         var command = new Command("run", "Runs the relay: listens, checks every order and report before relaying it, keeps the duty cycle, beacons. " +
             "Logs one JSON object per line on standard output; a status line (neighbours, queue, duty-cycle headroom) goes to standard error every minute.");
-        foreach (Option option in new Option[] { config, radio, peers, originate, minutes })
+        foreach (Option option in new Option[] { config, radio, peers, originate, minutes, hostLink, speed })
         {
             command.Options.Add(option);
         }
@@ -50,8 +52,10 @@ internal static class NodeCommand
                 "sim" => Simulate(io, node, registry,
                     CliInput.Integer(parse.GetValue(peers), "--peers", 1, 20),
                     parse.GetValue(originate) ?? [],
-                    CliInput.Integer(parse.GetValue(minutes), "--minutes", 1, 7 * 24 * 60)),
-                "spi" => RunOnSpi(io, node, registry),
+                    CliInput.Integer(parse.GetValue(minutes), "--minutes", 1, 7 * 24 * 60),
+                    parse.GetValue(hostLink),
+                    parse.GetValue(speed) is { } s ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : parse.GetValue(hostLink) is null ? 0 : 1),
+                "spi" => RunOnSpi(io, node, registry, parse.GetValue(hostLink)),
                 var other => throw new UsageException($"--radio must be spi or sim, not \"{other}\""),
             };
         }));
@@ -69,7 +73,7 @@ internal static class NodeCommand
         return (relay, engine);
     }
 
-    private static int Simulate(CommandIO io, NodeConfig node, CouncilRegistry registry, int peers, string[] originate, int minutes)
+    private static int Simulate(CommandIO io, NodeConfig node, CouncilRegistry registry, int peers, string[] originate, int minutes, string? hostLinkPath, double speed)
     {
         long offset = (long)SkoldTime.FromUnixSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()) * 1000;
         var log = new NodeLog(io.Output);
@@ -96,12 +100,16 @@ internal static class NodeCommand
             }
         }
         RadioNode me = air.Nodes[^1];
-        air.Run(minutes * 60_000L, 60_000, now => io.Error.WriteLine($"[{now / 60000} min] {me.Status(now)}"));
+        using HostLinkServer? server = hostLinkPath is null ? null : new HostLinkServer(hostLinkPath);
+        HostLinkService? service = server is null ? null : new HostLinkService(me, server, 0);
+        service?.Attach();
+        air.Run(minutes * 60_000L, 60_000, now => io.Error.WriteLine($"[{now / 60000} min] {me.Status(now)}"), speed,
+            service is null ? null : now => service.Serve(now, me.Config));
         io.Error.WriteLine($"after {minutes} simulated minutes: " + string.Join("; ", air.Nodes.Select(n => $"node {n.NodeId} holds {n.Engine.Held.Count} order(s)")));
         return 0;
     }
 
-    private static int RunOnSpi(CommandIO io, NodeConfig node, CouncilRegistry registry)
+    private static int RunOnSpi(CommandIO io, NodeConfig node, CouncilRegistry registry, string? hostLinkPath)
     {
         if (node.Spi is null)
         {
@@ -128,6 +136,9 @@ internal static class NodeCommand
             var log = new NodeLog(io.Output);
             var radioNode = new RadioNode(relay, engine, new Sx127x(bus, bus), node.RadioSettings(), log);
             var clock = Stopwatch.StartNew();
+            using HostLinkServer? server = hostLinkPath is null ? null : new HostLinkServer(hostLinkPath);
+            HostLinkService? service = server is null ? null : new HostLinkService(radioNode, server, 0);
+            service?.Attach();
             try
             {
                 radioNode.Start(0);
@@ -143,6 +154,7 @@ internal static class NodeCommand
             {
                 long now = clock.ElapsedMilliseconds;
                 bus.TakeDio0();
+                service?.Serve(now, relay);
                 radioNode.Step(now);
                 if (now >= nextStatus)
                 {
