@@ -16,11 +16,11 @@ namespace Skold.Ledger.Tests;
 public sealed class LedgerWorld : IAsyncDisposable
 {
     public const uint Start = 100_000_000;
-    [ThreadStatic]
-    private static Ed25519? _ed;
-
-    /// <summary>One per thread: an Ed25519 instance keeps scratch state, and test classes run in parallel.</summary>
-    public static Ed25519 Ed => _ed ??= new Ed25519();
+    /// <summary>
+    /// This world's own instance: an Ed25519 instance keeps scratch state, test classes run in
+    /// parallel and async tests move between threads, so nothing shares one.
+    /// </summary>
+    public Ed25519 Ed { get; } = new();
     public readonly Ed25519PrivateKey[] Members = new Ed25519PrivateKey[8];
     public readonly Dictionary<int, Ed25519PrivateKey> StationKeys = [];
     public readonly HouseholdCard Cards = new(Enumerable.Repeat((byte)5, 32).ToArray());
@@ -150,13 +150,14 @@ public sealed class LedgerWorld : IAsyncDisposable
     public sealed class Kiosk : IJournalReader
     {
         private readonly LedgerWorld _world;
+        private readonly Ed25519 _ed = new();
         private uint _now = Start + 3600;
 
         public Kiosk(LedgerWorld world, int station, Ed25519PrivateKey? key = null)
         {
             _world = world;
             Station = station;
-            Journal = Journal.Open(Storage, Ed, key ?? world.StationKeys[station], station, world.Registry.CouncilId, world.Cards.KeyId, _now, 1000, this);
+            Journal = Journal.Open(Storage, _ed, key ?? world.StationKeys[station], station, world.Registry.CouncilId, world.Cards.KeyId, _now, 1000, this);
         }
 
         public int Station { get; }
@@ -192,7 +193,7 @@ public sealed class LedgerWorld : IAsyncDisposable
             uint before = Journal.Records;
             Journal.Checkpoint(Time(0), JournalRecord.CheckpointRequested);
             var all = new Collector();
-            JournalScan.Run(Storage, Ed, all);
+            JournalScan.Run(Storage, _ed, all);
             Bodies.Clear();
             Bodies.AddRange(all.Bodies);
             return this;

@@ -11,11 +11,11 @@ namespace Skold.Tests.Host;
 public sealed class KioskHarness
 {
     public const uint Start = 100000000;
-    public static readonly Ed25519 Ed = new();
+    public readonly Ed25519 Ed = new();
     public readonly SimulatedFlash Flash;
     public readonly KioskSettings Settings = new(3, "Skolan");
     public readonly HouseholdCard Cards = new(Enumerable.Repeat((byte)7, 32).ToArray());
-    public readonly Ed25519PrivateKey StationKey = Ed.CreatePrivateKey(Enumerable.Repeat((byte)9, 32).ToArray());
+    public readonly Ed25519PrivateKey StationKey = new Ed25519().CreatePrivateKey(Enumerable.Repeat((byte)9, 32).ToArray());
     public readonly byte[] CouncilId = new byte[32];
     public DistributionBook Book = null!;
     public Journal Journal = null!;
@@ -313,7 +313,7 @@ public class KioskTests
         StringAssert.Contains(h.Screen, "Sync to the ledger");
         Assert.AreEqual(KioskSignal.Refused, h.Kiosk.Signal);
         h.Kiosk.Shutdown(h.Now);
-        JournalScan scan = JournalScan.Run(h.Flash, KioskHarness.Ed, null);
+        JournalScan scan = JournalScan.Run(h.Flash, h.Ed, null);
         Assert.IsTrue(scan.Valid, scan.Error);
         Assert.AreEqual(scan.Records, scan.CheckpointedRecords + 1, "there was room to sign the head");
     }
@@ -363,11 +363,11 @@ public class KioskTests
         var update = new Order(OrderKind.RegistryUpdate, 1, TestCouncil.Now - 60, 600,
             new RegistryUpdateBody([RegistryOperation.Station(3, h.StationKey.GetPublicKey())]));
         CouncilRegistry registry = council.Registry.Apply((RegistryUpdateBody)update.Body, 1);
-        byte[] sealedReport = StationReportSignature.Seal(registry, 3, body, h.StationKey, KioskHarness.Ed);
-        Assert.IsTrue(StationReportSignature.Verify(registry, sealedReport, KioskHarness.Ed));
+        byte[] sealedReport = StationReportSignature.Seal(registry, 3, body, h.StationKey, h.Ed);
+        Assert.IsTrue(StationReportSignature.Verify(registry, sealedReport, h.Ed));
         Assert.IsTrue(sealedReport.Length + 9 <= 255, "one frame with its header");
         sealedReport[5] ^= 1;
-        Assert.IsFalse(StationReportSignature.Verify(registry, sealedReport, KioskHarness.Ed));
+        Assert.IsFalse(StationReportSignature.Verify(registry, sealedReport, h.Ed));
     }
 }
 
