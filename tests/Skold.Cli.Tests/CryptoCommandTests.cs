@@ -110,7 +110,9 @@ public class CryptoCommandTests
         double sodium = r.GetProperty("libsodium_verifies_per_second").GetDouble();
         Assert.IsGreaterThan(0.0, core);
         Assert.IsGreaterThan(0.0, sodium);
-        Assert.AreEqual(Math.Round(sodium / core, 2), r.GetProperty("libsodium_over_core").GetDouble(), 0.02);
+        // The printed rates are rounded; under load a 1 ms round gives few verifies, so allow 1% of the ratio.
+        double ratio = sodium / core;
+        Assert.AreEqual(ratio, r.GetProperty("libsodium_over_core").GetDouble(), Math.Max(0.02, ratio * 0.01));
         // A 253-bit double-scalar multiplication needs at least 253 doublings of 4 squarings each.
         Assert.IsGreaterThan(1012.0, r.GetProperty("verify_field_squarings").GetDouble());
         Assert.IsGreaterThan(500.0, r.GetProperty("verify_field_multiplications").GetDouble());
