@@ -201,28 +201,28 @@ namespace Skold.Station
             return VouchesToday(neighbour, now) < _vouchesPerDay;
         }
 
-        public void Read(JournalRecord record)
+        public void Read(JournalRecord journalRecord)
         {
-            switch (record.Kind)
+            switch (journalRecord.Kind)
             {
                 case RecordKind.StockReceived:
                 case RecordKind.StockCorrection:
-                    _stock[record.Item] += record.Quantity;
+                    _stock[journalRecord.Item] += journalRecord.Quantity;
                     break;
                 case RecordKind.HandOut:
                 case RecordKind.Exception:
                 case RecordKind.Returned:
-                    Move(record, 1);
-                    Remember(record);
+                    Move(journalRecord, 1);
+                    Remember(journalRecord);
                     break;
                 case RecordKind.OrderApplied:
-                    if (record.Code == OrderKind.DistributionRules)
+                    if (journalRecord.Code == OrderKind.DistributionRules)
                     {
-                        AppliedRulesId = record.Blob;
+                        AppliedRulesId = journalRecord.Blob;
                     }
                     break;
                 case RecordKind.Undo:
-                    JournalRecord? target = TakeRecent(record.Target);
+                    JournalRecord? target = TakeRecent(journalRecord.Target);
                     if (target != null)
                     {
                         Move(target, -1);
@@ -261,49 +261,49 @@ namespace Skold.Station
         }
 
         // Applies a movement (direction 1) or reverses it (direction -1, an undo).
-        private void Move(JournalRecord record, int direction)
+        private void Move(JournalRecord journalRecord, int direction)
         {
-            HouseholdState household = _households.GetOrAdd(record.Household);
+            HouseholdState household = _households.GetOrAdd(journalRecord.Household);
             household.Served = true;
-            int quantity = record.Quantity * direction;
-            uint period = PeriodStart(record.Time);
-            if (record.Kind == RecordKind.Returned)
+            int quantity = journalRecord.Quantity * direction;
+            uint period = PeriodStart(journalRecord.Time);
+            if (journalRecord.Kind == RecordKind.Returned)
             {
-                _stock[record.Item] += quantity;
-                household.AddOut(record.Item, -quantity);
+                _stock[journalRecord.Item] += quantity;
+                household.AddOut(journalRecord.Item, -quantity);
                 return;
             }
-            _stock[record.Item] -= quantity;
-            household.AddTaken(record.Item, quantity, period);
+            _stock[journalRecord.Item] -= quantity;
+            household.AddTaken(journalRecord.Item, quantity, period);
             HandOuts += direction;
-            if (IsLent(record.Item))
+            if (IsLent(journalRecord.Item))
             {
-                household.AddOut(record.Item, quantity);
+                household.AddOut(journalRecord.Item, quantity);
             }
-            if (record.Kind == RecordKind.Exception)
+            if (journalRecord.Kind == RecordKind.Exception)
             {
                 ExceptionsGranted += direction;
-                household.AddException(record.Item, direction, period);
-                HouseholdState n1 = _households.GetOrAdd(record.Neighbour1);
-                HouseholdState n2 = _households.GetOrAdd(record.Neighbour2);
+                household.AddException(journalRecord.Item, direction, period);
+                HouseholdState n1 = _households.GetOrAdd(journalRecord.Neighbour1);
+                HouseholdState n2 = _households.GetOrAdd(journalRecord.Neighbour2);
                 if (direction > 0)
                 {
-                    n1.AddVouch(record.Time);
-                    n2.AddVouch(record.Time);
+                    n1.AddVouch(journalRecord.Time);
+                    n2.AddVouch(journalRecord.Time);
                 }
                 else
                 {
-                    n1.RemoveVouch(record.Time);
-                    n2.RemoveVouch(record.Time);
+                    n1.RemoveVouch(journalRecord.Time);
+                    n2.RemoveVouch(journalRecord.Time);
                 }
             }
         }
 
-        private void Remember(JournalRecord record)
+        private void Remember(JournalRecord journalRecord)
         {
-            _recent[_recentNext] = record;
+            _recent[_recentNext] = journalRecord;
             _recentNext = (_recentNext + 1) % RecentMovements;
-            LastMovement = record;
+            LastMovement = journalRecord;
         }
 
         // Removes it too, so a second undo of the same record changes nothing.
@@ -311,11 +311,11 @@ namespace Skold.Station
         {
             for (int i = 0; i < RecentMovements; i++)
             {
-                JournalRecord? record = _recent[i];
-                if (record != null && record.Sequence == sequence)
+                JournalRecord? journalRecord = _recent[i];
+                if (journalRecord != null && journalRecord.Sequence == sequence)
                 {
                     _recent[i] = null;
-                    return record;
+                    return journalRecord;
                 }
             }
             return null;

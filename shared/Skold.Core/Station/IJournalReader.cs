@@ -3,6 +3,6 @@ namespace Skold.Station
     /// <summary>Receives every committed record, in order, while a journal is scanned at boot.</summary>
     public interface IJournalReader
     {
-        void Read(JournalRecord record);
+        void Read(JournalRecord journalRecord);
     }
 }

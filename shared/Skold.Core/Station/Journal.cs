@@ -140,14 +140,14 @@ namespace Skold.Station
         }
 
         /// <summary>Commits a record (sequence and link are filled in) and, when due, a checkpoint.</summary>
-        public JournalRecord Append(JournalRecord record)
+        public JournalRecord Append(JournalRecord journalRecord)
         {
-            Write(record, record.Kind == RecordKind.Logout);
+            Write(journalRecord, journalRecord.Kind == RecordKind.Logout);
             if (Records - CheckpointedRecords >= (uint)_checkpointInterval)
             {
-                Checkpoint(record.Time, JournalRecord.CheckpointPeriodic);
+                Checkpoint(journalRecord.Time, JournalRecord.CheckpointPeriodic);
             }
-            return record;
+            return journalRecord;
         }
 
         /// <summary>Signs the chain head now (at shutdown, before a sync); nothing to do when the head is signed already.</summary>
@@ -164,16 +164,16 @@ namespace Skold.Station
             CheckpointedRecords = Records - 1;
         }
 
-        private void Write(JournalRecord record, bool reserved)
+        private void Write(JournalRecord journalRecord, bool reserved)
         {
             if (_broken)
             {
                 throw new InvalidOperationException("a write to the journal failed; restart the station to reopen it");
             }
-            record.Sequence = Records + 1;
-            record.Link = new byte[JournalRecord.LinkSize];
-            Array.Copy(_head, record.Link, JournalRecord.LinkSize);
-            byte[] body = record.EncodeBody();
+            journalRecord.Sequence = Records + 1;
+            journalRecord.Link = new byte[JournalRecord.LinkSize];
+            Array.Copy(_head, journalRecord.Link, JournalRecord.LinkSize);
+            byte[] body = journalRecord.EncodeBody();
             int extent = JournalScan.EntryOverhead + body.Length;
             if (reserved ? _end + extent > _storage.Size : !HasRoomFor(body.Length))
             {
@@ -190,11 +190,11 @@ namespace Skold.Station
             _broken = false;
             _end += extent;
             _head = JournalScan.NextHead(_sha, _head, body);
-            Records = record.Sequence;
-            _lastKind = record.Kind;
-            if (record.Time > LastTime)
+            Records = journalRecord.Sequence;
+            _lastKind = journalRecord.Kind;
+            if (journalRecord.Time > LastTime)
             {
-                LastTime = record.Time;
+                LastTime = journalRecord.Time;
             }
         }
 

@@ -74,14 +74,14 @@ namespace Skold.Station
             CheckLength(stationPublicKey, 32, "station public key");
             CheckLength(councilId, 32, "council id");
             CheckLength(crisisKeyId, CrisisKeyIdSize, "crisis key id");
-            JournalRecord record = new JournalRecord(RecordKind.Opened, time, 0);
-            record.Code = CheckRange(stationId, 0, 0xffff, "station");
-            record.Blob = stationPublicKey;
+            JournalRecord journalRecord = new JournalRecord(RecordKind.Opened, time, 0);
+            journalRecord.Code = CheckRange(stationId, 0, 0xffff, "station");
+            journalRecord.Blob = stationPublicKey;
             byte[] rest = new byte[32 + CrisisKeyIdSize];
             Array.Copy(councilId, rest, 32);
             Array.Copy(crisisKeyId, 0, rest, 32, CrisisKeyIdSize);
-            record.Blob2 = rest;
-            return record;
+            journalRecord.Blob2 = rest;
+            return journalRecord;
         }
 
         public static JournalRecord Session(int kind, uint time, int operatorNumber)
@@ -95,10 +95,10 @@ namespace Skold.Station
 
         public static JournalRecord StockReceived(uint time, int operatorNumber, int item, int quantity)
         {
-            JournalRecord record = new JournalRecord(RecordKind.StockReceived, time, operatorNumber);
-            record.Item = CheckRange(item, 1, 255, "item");
-            record.Quantity = CheckRange(quantity, 1, 0xffff, "quantity");
-            return record;
+            JournalRecord journalRecord = new JournalRecord(RecordKind.StockReceived, time, operatorNumber);
+            journalRecord.Item = CheckRange(item, 1, 255, "item");
+            journalRecord.Quantity = CheckRange(quantity, 1, 0xffff, "quantity");
+            return journalRecord;
         }
 
         public static JournalRecord HandOut(uint time, int operatorNumber, byte[] household, int item, int quantity)
@@ -113,59 +113,59 @@ namespace Skold.Station
 
         public static JournalRecord Exception(uint time, int operatorNumber, byte[] household, int item, int quantity, byte[] neighbour1, byte[] neighbour2)
         {
-            JournalRecord record = Movement(RecordKind.Exception, time, operatorNumber, household, item, quantity);
+            JournalRecord journalRecord = Movement(RecordKind.Exception, time, operatorNumber, household, item, quantity);
             CheckLength(neighbour1, HouseholdCard.PseudonymSize, "neighbour");
             CheckLength(neighbour2, HouseholdCard.PseudonymSize, "neighbour");
-            record.Neighbour1 = neighbour1;
-            record.Neighbour2 = neighbour2;
-            return record;
+            journalRecord.Neighbour1 = neighbour1;
+            journalRecord.Neighbour2 = neighbour2;
+            return journalRecord;
         }
 
         public static JournalRecord Undo(uint time, int operatorNumber, uint target)
         {
-            JournalRecord record = new JournalRecord(RecordKind.Undo, time, operatorNumber);
+            JournalRecord journalRecord = new JournalRecord(RecordKind.Undo, time, operatorNumber);
             if (target == 0)
             {
                 throw new ArgumentException("an undo names the record it reverses");
             }
-            record.Target = target;
-            return record;
+            journalRecord.Target = target;
+            return journalRecord;
         }
 
         public static JournalRecord StockCorrection(uint time, int operatorNumber, int item, int change)
         {
-            JournalRecord record = new JournalRecord(RecordKind.StockCorrection, time, operatorNumber);
-            record.Item = CheckRange(item, 1, 255, "item");
+            JournalRecord journalRecord = new JournalRecord(RecordKind.StockCorrection, time, operatorNumber);
+            journalRecord.Item = CheckRange(item, 1, 255, "item");
             if (change == 0 || change < -32768 || change > 32767)
             {
                 throw new ArgumentOutOfRangeException(nameof(change), "a stock correction changes stock by -32768..32767, not 0");
             }
-            record.Quantity = change;
-            return record;
+            journalRecord.Quantity = change;
+            return journalRecord;
         }
 
         public static JournalRecord OrderApplied(uint time, int orderKind, int orderSequence, byte[] orderId)
         {
-            JournalRecord record = new JournalRecord(RecordKind.OrderApplied, time, 0);
-            record.Code = CheckRange(orderKind, 0, 255, "order kind");
-            record.Target = (uint)CheckRange(orderSequence, 0, 0xffffff, "order sequence");
+            JournalRecord journalRecord = new JournalRecord(RecordKind.OrderApplied, time, 0);
+            journalRecord.Code = CheckRange(orderKind, 0, 255, "order kind");
+            journalRecord.Target = (uint)CheckRange(orderSequence, 0, 0xffffff, "order sequence");
             if (orderId == null || orderId.Length < OrderIdSize)
             {
                 throw new ArgumentException("an order id has at least " + OrderIdSize + " bytes");
             }
             byte[] prefix = new byte[OrderIdSize];
             Array.Copy(orderId, prefix, OrderIdSize);
-            record.Blob = prefix;
-            return record;
+            journalRecord.Blob = prefix;
+            return journalRecord;
         }
 
         public static JournalRecord Checkpoint(uint time, int reason, byte[] signature)
         {
-            JournalRecord record = new JournalRecord(RecordKind.Checkpoint, time, 0);
-            record.Code = CheckRange(reason, CheckpointPeriodic, CheckpointRequested, "checkpoint reason");
+            JournalRecord journalRecord = new JournalRecord(RecordKind.Checkpoint, time, 0);
+            journalRecord.Code = CheckRange(reason, CheckpointPeriodic, CheckpointRequested, "checkpoint reason");
             CheckLength(signature, 64, "checkpoint signature");
-            record.Blob = signature;
-            return record;
+            journalRecord.Blob = signature;
+            return journalRecord;
         }
 
         public byte[] StationPublicKey
@@ -253,66 +253,66 @@ namespace Skold.Station
             uint time = reader.ReadUInt32("record time");
             int operatorNumber = reader.ReadByte("record operator");
             byte[] link = reader.ReadBytes(LinkSize, "record link");
-            JournalRecord record = new JournalRecord(kind, time, operatorNumber);
-            record.Sequence = sequence;
-            record.Link = link;
+            JournalRecord journalRecord = new JournalRecord(kind, time, operatorNumber);
+            journalRecord.Sequence = sequence;
+            journalRecord.Link = link;
             switch (kind)
             {
                 case RecordKind.Opened:
-                    record.Code = reader.ReadUInt16("station");
-                    record.Blob = reader.ReadBytes(32, "station public key");
-                    record.Blob2 = reader.ReadBytes(32 + CrisisKeyIdSize, "council and crisis key ids");
+                    journalRecord.Code = reader.ReadUInt16("station");
+                    journalRecord.Blob = reader.ReadBytes(32, "station public key");
+                    journalRecord.Blob2 = reader.ReadBytes(32 + CrisisKeyIdSize, "council and crisis key ids");
                     break;
                 case RecordKind.StockReceived:
-                    record.Item = ReadItem(reader);
-                    record.Quantity = reader.ReadUInt16("quantity");
+                    journalRecord.Item = ReadItem(reader);
+                    journalRecord.Quantity = reader.ReadUInt16("quantity");
                     break;
                 case RecordKind.HandOut:
                 case RecordKind.Returned:
                 case RecordKind.Exception:
-                    record.Household = reader.ReadBytes(HouseholdCard.PseudonymSize, "household");
-                    record.Item = ReadItem(reader);
-                    record.Quantity = reader.ReadByte("quantity");
+                    journalRecord.Household = reader.ReadBytes(HouseholdCard.PseudonymSize, "household");
+                    journalRecord.Item = ReadItem(reader);
+                    journalRecord.Quantity = reader.ReadByte("quantity");
                     if (kind == RecordKind.Exception)
                     {
-                        record.Neighbour1 = reader.ReadBytes(HouseholdCard.PseudonymSize, "neighbour");
-                        record.Neighbour2 = reader.ReadBytes(HouseholdCard.PseudonymSize, "neighbour");
+                        journalRecord.Neighbour1 = reader.ReadBytes(HouseholdCard.PseudonymSize, "neighbour");
+                        journalRecord.Neighbour2 = reader.ReadBytes(HouseholdCard.PseudonymSize, "neighbour");
                     }
                     break;
                 case RecordKind.Undo:
-                    record.Target = reader.ReadUInt32("undone record");
+                    journalRecord.Target = reader.ReadUInt32("undone record");
                     break;
                 case RecordKind.StockCorrection:
-                    record.Item = ReadItem(reader);
+                    journalRecord.Item = ReadItem(reader);
                     int change = reader.ReadUInt16("stock change");
-                    record.Quantity = change >= 0x8000 ? change - 0x10000 : change;
+                    journalRecord.Quantity = change >= 0x8000 ? change - 0x10000 : change;
                     break;
                 case RecordKind.OrderApplied:
-                    record.Code = reader.ReadByte("order kind");
-                    record.Target = (uint)reader.ReadUInt24("order sequence");
-                    record.Blob = reader.ReadBytes(OrderIdSize, "order id");
+                    journalRecord.Code = reader.ReadByte("order kind");
+                    journalRecord.Target = (uint)reader.ReadUInt24("order sequence");
+                    journalRecord.Blob = reader.ReadBytes(OrderIdSize, "order id");
                     break;
                 case RecordKind.Checkpoint:
-                    record.Code = reader.ReadByte("checkpoint reason");
-                    if (record.Code < CheckpointPeriodic || record.Code > CheckpointRequested || operatorNumber != 0)
+                    journalRecord.Code = reader.ReadByte("checkpoint reason");
+                    if (journalRecord.Code < CheckpointPeriodic || journalRecord.Code > CheckpointRequested || operatorNumber != 0)
                     {
                         throw new MalformedDataException("checkpoint: reason 1..3 and operator 0 expected");
                     }
-                    record.Blob = reader.ReadBytes(64, "checkpoint signature");
+                    journalRecord.Blob = reader.ReadBytes(64, "checkpoint signature");
                     break;
             }
             reader.ExpectEnd("journal record");
-            return record;
+            return journalRecord;
         }
 
         private static JournalRecord Movement(int kind, uint time, int operatorNumber, byte[] household, int item, int quantity)
         {
             CheckLength(household, HouseholdCard.PseudonymSize, "household");
-            JournalRecord record = new JournalRecord(kind, time, CheckRange(operatorNumber, 1, 255, "operator"));
-            record.Household = household;
-            record.Item = CheckRange(item, 1, 255, "item");
-            record.Quantity = CheckRange(quantity, 1, 255, "quantity");
-            return record;
+            JournalRecord journalRecord = new JournalRecord(kind, time, CheckRange(operatorNumber, 1, 255, "operator"));
+            journalRecord.Household = household;
+            journalRecord.Item = CheckRange(item, 1, 255, "item");
+            journalRecord.Quantity = CheckRange(quantity, 1, 255, "quantity");
+            return journalRecord;
         }
 
         private static int ReadItem(ByteReader reader)

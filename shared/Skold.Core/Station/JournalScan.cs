@@ -170,17 +170,17 @@ namespace Skold.Station
                     Fail("offset " + position + ": the entry after record " + Records + " is damaged (CRC mismatch) and more data follows");
                     return;
                 }
-                JournalRecord record;
+                JournalRecord journalRecord;
                 try
                 {
-                    record = JournalRecord.DecodeBody(entry, 2, length);
+                    journalRecord = JournalRecord.DecodeBody(entry, 2, length);
                 }
                 catch (MalformedDataException e)
                 {
                     Fail("offset " + position + ": record " + (Records + 1) + " is malformed: " + e.Message);
                     return;
                 }
-                string? problem = Check(record, ed);
+                string? problem = Check(journalRecord, ed);
                 if (problem != null)
                 {
                     Fail("record " + (Records + 1) + " at offset " + position + ": " + problem);
@@ -189,13 +189,13 @@ namespace Skold.Station
                 byte[] body = new byte[length];
                 Array.Copy(entry, 2, body, 0, length);
                 Head = NextHead(sha, Head, body);
-                Records = record.Sequence;
-                LastKind = record.Kind;
-                LastTime = record.Time;
+                Records = journalRecord.Sequence;
+                LastKind = journalRecord.Kind;
+                LastTime = journalRecord.Time;
                 position += extent;
                 if (reader != null)
                 {
-                    reader.Read(record);
+                    reader.Read(journalRecord);
                 }
             }
             End = position;
@@ -208,31 +208,31 @@ namespace Skold.Station
             Valid = true;
         }
 
-        private string? Check(JournalRecord record, Ed25519 ed)
+        private string? Check(JournalRecord journalRecord, Ed25519 ed)
         {
-            if (record.Sequence != Records + 1)
+            if (journalRecord.Sequence != Records + 1)
             {
-                return "sequence " + record.Sequence + " where " + (Records + 1) + " was due";
+                return "sequence " + journalRecord.Sequence + " where " + (Records + 1) + " was due";
             }
-            if (!Bytes.FixedTimeEquals(record.Link, 0, Head, 0, JournalRecord.LinkSize))
+            if (!Bytes.FixedTimeEquals(journalRecord.Link, 0, Head, 0, JournalRecord.LinkSize))
             {
                 return "its link does not match the chain (a record before it was changed or removed)";
             }
-            if ((record.Kind == RecordKind.Opened) != (record.Sequence == 1))
+            if ((journalRecord.Kind == RecordKind.Opened) != (journalRecord.Sequence == 1))
             {
-                return record.Sequence == 1 ? "a journal starts with its opened record" : "a second opened record";
+                return journalRecord.Sequence == 1 ? "a journal starts with its opened record" : "a second opened record";
             }
-            if (record.Kind == RecordKind.Opened)
+            if (journalRecord.Kind == RecordKind.Opened)
             {
-                StationId = record.Code;
-                StationPublicKey = record.StationPublicKey;
-                CouncilId = record.CouncilId;
-                CrisisKeyId = record.CrisisKeyId;
+                StationId = journalRecord.Code;
+                StationPublicKey = journalRecord.StationPublicKey;
+                CouncilId = journalRecord.CouncilId;
+                CrisisKeyId = journalRecord.CrisisKeyId;
             }
-            if (record.Kind == RecordKind.Checkpoint)
+            if (journalRecord.Kind == RecordKind.Checkpoint)
             {
-                byte[] message = CheckpointMessage(CouncilId, StationId, Records, Head, record.Time, record.Code);
-                if (!ed.Verify(record.Blob, message, StationPublicKey))
+                byte[] message = CheckpointMessage(CouncilId, StationId, Records, Head, journalRecord.Time, journalRecord.Code);
+                if (!ed.Verify(journalRecord.Blob, message, StationPublicKey))
                 {
                     return "the checkpoint signature does not verify with the station key";
                 }

@@ -665,13 +665,13 @@ namespace Skold.Station
         }
 
         /// <summary>Records and books it; false (with the reason on screen) when the clock cannot be trusted.</summary>
-        private bool Commit(JournalRecord record)
+        private bool Commit(JournalRecord journalRecord)
         {
             if (ClockBehind())
             {
                 return false;
             }
-            JournalRecord committed = _journal.Append(record);
+            JournalRecord committed = _journal.Append(journalRecord);
             _book.Read(committed);
             Signal = _journal.NearlyFull ? KioskSignal.Warning : KioskSignal.Done;
             return true;
