@@ -68,5 +68,11 @@ namespace Skold
             }
             return difference == 0;
         }
+
+        /// <summary>Whole arrays of the same length and content (keys, ids, pseudonyms), in fixed time for the length.</summary>
+        public static bool SameBytes(byte[] a, byte[] b)
+        {
+            return a.Length == b.Length && FixedTimeEquals(a, 0, b, 0, a.Length);
+        }
     }
 }

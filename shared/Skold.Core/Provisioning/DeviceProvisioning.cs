@@ -239,7 +239,7 @@ namespace Skold.Provisioning
                 }
                 byte[]? registered = registry.StationKey(Id);
                 byte[] own = ed.CreatePrivateKey(DeviceSeed).GetPublicKey();
-                if (registered == null || !Same(registered, own))
+                if (registered == null || !Bytes.SameBytes(registered, own))
                 {
                     registry = null;
                     return "station " + Id + " is not registered by the council with this device's key";
@@ -260,9 +260,5 @@ namespace Skold.Provisioning
             return r.ReadBytes(length, field);
         }
 
-        private static bool Same(byte[] a, byte[] b)
-        {
-            return a.Length == b.Length && Bytes.FixedTimeEquals(a, 0, b, 0, a.Length);
-        }
     }
 }

@@ -180,7 +180,7 @@ namespace Skold.Station
             {
                 return verdict;
             }
-            if (Same(neighbour1, household) || Same(neighbour2, household) || Same(neighbour1, neighbour2))
+            if (Bytes.SameBytes(neighbour1, household) || Bytes.SameBytes(neighbour2, household) || Bytes.SameBytes(neighbour1, neighbour2))
             {
                 return QuotaVerdict.SameHousehold;
             }
@@ -321,16 +321,5 @@ namespace Skold.Station
             return null;
         }
 
-        private static bool Same(byte[] a, byte[] b)
-        {
-            for (int i = 0; i < HouseholdCard.PseudonymSize; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

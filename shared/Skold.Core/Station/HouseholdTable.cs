@@ -74,23 +74,12 @@ namespace Skold.Station
         {
             int mask = keys.Length - 1;
             int slot = (pseudonym[0] | (pseudonym[1] << 8) | (pseudonym[2] << 16)) & mask;
-            while (keys[slot] != null && !Same(keys[slot], pseudonym))
+            while (keys[slot] != null && !Bytes.SameBytes(keys[slot], pseudonym))
             {
                 slot = (slot + 1) & mask;
             }
             return slot;
         }
 
-        private static bool Same(byte[] a, byte[] b)
-        {
-            for (int i = 0; i < HouseholdCard.PseudonymSize; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

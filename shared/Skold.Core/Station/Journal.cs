@@ -107,8 +107,8 @@ namespace Skold.Station
             }
             Journal journal = new Journal(storage, ed, stationKey, stationId, councilId, checkpointInterval, scan);
             byte[] publicKey = stationKey.GetPublicKey();
-            bool theirs = scan.Records > 0 && (scan.StationId != stationId || !Same(scan.StationPublicKey, publicKey)
-                || !Same(scan.CouncilId, councilId) || !Same(scan.CrisisKeyId, crisisKeyId));
+            bool theirs = scan.Records > 0 && (scan.StationId != stationId || !Bytes.SameBytes(scan.StationPublicKey, publicKey)
+                || !Bytes.SameBytes(scan.CouncilId, councilId) || !Bytes.SameBytes(scan.CrisisKeyId, crisisKeyId));
             if (theirs)
             {
                 // Checked before anything is written: another station's flash stays untouched.
@@ -225,9 +225,5 @@ namespace Skold.Station
             _end = offset + extent;
         }
 
-        private static bool Same(byte[] a, byte[] b)
-        {
-            return a.Length == b.Length && Bytes.FixedTimeEquals(a, 0, b, 0, a.Length);
-        }
     }
 }

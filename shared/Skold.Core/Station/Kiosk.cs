@@ -162,7 +162,7 @@ namespace Skold.Station
                 _journal.Replay(_book);
             }
             byte[]? recorded = _book.AppliedRulesId;
-            if (recorded == null || !Same(recorded, applied.Blob))
+            if (recorded == null || !Bytes.SameBytes(recorded, applied.Blob))
             {
                 _book.Read(_journal.Append(applied));
             }
@@ -442,7 +442,7 @@ namespace Skold.Station
 
         private void OnNeighbourCard(byte[] neighbour)
         {
-            if (Same(neighbour, _household!) || (_neighbour1 != null && Same(neighbour, _neighbour1)))
+            if (Bytes.SameBytes(neighbour, _household!) || (_neighbour1 != null && Bytes.SameBytes(neighbour, _neighbour1)))
             {
                 _note = T("Annat hushåll krävs", "Needs another home");
                 Signal = KioskSignal.Refused;
@@ -1020,16 +1020,5 @@ namespace Skold.Station
             return Language == Swedish ? swedish : english;
         }
 
-        private static bool Same(byte[] a, byte[] b)
-        {
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }
