@@ -42,7 +42,7 @@ public sealed class ManagedFloodingPolicy(double symbolTimeMs) : IRebroadcastPol
 }
 
 /// <summary>The simulator's seeded randomness for an engine.</summary>
-internal sealed class SeededRandom(int seed) : IRandomSource
+public sealed class SeededRandom(int seed) : IRandomSource
 {
     private readonly Random _random = new(seed);
 
@@ -50,7 +50,7 @@ internal sealed class SeededRandom(int seed) : IRandomSource
 }
 
 /// <summary>A relay's flash, in memory: it outlives the engine across a simulated reboot.</summary>
-internal sealed class MemoryRelayStore : IRelayStore
+public sealed class MemoryRelayStore : IRelayStore
 {
     private readonly List<long> _seen = [];
     private readonly List<byte[]> _orders = [];

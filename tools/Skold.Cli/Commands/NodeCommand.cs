@@ -6,6 +6,7 @@ using Skold.Mesh;
 using Skold.Node;
 using Skold.Radio.Model;
 using Skold.Radio.Sx127x;
+using Skold.Sim;
 
 namespace Skold.Cli.Commands;
 
@@ -84,8 +85,8 @@ internal static class NodeCommand
         {
             bool self = i == peers;
             int id = self ? node.NodeId : 60000 + i;
-            IRelayStore store = self && node.Store is not null ? new FileRelayStore(node.Store) : new MemoryStore();
-            (RelayConfig relay, RelayEngine engine) = Engine(node, id, registry, store, new SeededRandomSource(random.Next()), offset);
+            IRelayStore store = self && node.Store is not null ? new FileRelayStore(node.Store) : new MemoryRelayStore();
+            (RelayConfig relay, RelayEngine engine) = Engine(node, id, registry, store, new SeededRandom(random.Next()), offset);
             var chip = new SimulatedSx1276();
             var radioNode = new RadioNode(relay, engine, new Sx127x(chip, chip), node.RadioSettings(), log);
             air.Add(radioNode, chip);
@@ -166,26 +167,5 @@ internal static class NodeCommand
             }
             return 0;
         }
-    }
-
-    private sealed class MemoryStore : IRelayStore
-    {
-        private readonly List<long> _seen = [];
-        private readonly List<byte[]> _orders = [];
-
-        public void AppendSeen(long frameKey) => _seen.Add(frameKey);
-
-        public void AppendOrder(byte[] message) => _orders.Add(message);
-
-        public long[] LoadSeen(int maxCount) => _seen.TakeLast(maxCount).ToArray();
-
-        public byte[][] LoadOrders() => [.. _orders];
-    }
-
-    private sealed class SeededRandomSource(int seed) : IRandomSource
-    {
-        private readonly Random _random = new(seed);
-
-        public int Next(int maxExclusive) => maxExclusive <= 0 ? 0 : _random.Next(maxExclusive);
     }
 }
