@@ -16,7 +16,8 @@ public sealed class CrossStationChecks(LedgerDatabase database, Func<byte[], str
 {
     public const int AuditPercent = 5;
 
-    private const string NotUndone =
+    /// <summary>SQL condition on records r: no undo record of the same station reverses it.</summary>
+    public const string NotUndone =
         "NOT EXISTS (SELECT 1 FROM records u WHERE u.station = r.station AND u.kind = 8 AND u.target = r.sequence)";
 
     public CheckReport Run(Order? rules, byte[] auditSeed)
@@ -42,14 +43,14 @@ public sealed class CrossStationChecks(LedgerDatabase database, Func<byte[], str
         using DbDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            int item = (int)Number(reader, 1);
-            long total = Number(reader, 3);
+            int item = (int)LedgerDatabase.Number(reader, 1);
+            long total = LedgerDatabase.Number(reader, 3);
             ItemRule? rule = body.Find(item);
             if (rule is not null && total > rule.PerHouseholdPerPeriod)
             {
-                long start = rules.Created + Number(reader, 2) * period;
-                found.Add(new OverQuotaHousehold(publicPseudonym((byte[])reader.GetValue(0)), item, PendingLeafTime((uint)start), (int)total,
-                    rule.PerHouseholdPerPeriod, (int)Number(reader, 4)));
+                long start = rules.Created + LedgerDatabase.Number(reader, 2) * period;
+                found.Add(new OverQuotaHousehold(publicPseudonym((byte[])reader.GetValue(0)), item, Log.PendingLeaf.Hour((uint)start), (int)total,
+                    rule.PerHouseholdPerPeriod, (int)LedgerDatabase.Number(reader, 4)));
             }
         }
         return found;
@@ -69,11 +70,11 @@ public sealed class CrossStationChecks(LedgerDatabase database, Func<byte[], str
         using DbDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            int item = (int)Number(reader, 1);
-            long outstanding = Number(reader, 2);
+            int item = (int)LedgerDatabase.Number(reader, 1);
+            long outstanding = LedgerDatabase.Number(reader, 2);
             if (lent.Contains(item) && outstanding > 0)
             {
-                found.Add(new OutstandingLoan(publicPseudonym((byte[])reader.GetValue(0)), item, (int)outstanding, PendingLeafTime((uint)Number(reader, 3))));
+                found.Add(new OutstandingLoan(publicPseudonym((byte[])reader.GetValue(0)), item, (int)outstanding, Log.PendingLeaf.Hour((uint)LedgerDatabase.Number(reader, 3))));
             }
         }
         return found;
@@ -87,11 +88,11 @@ public sealed class CrossStationChecks(LedgerDatabase database, Func<byte[], str
         using DbDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            int station = (int)Number(reader, 0);
-            long sequence = Number(reader, 1);
+            int station = (int)LedgerDatabase.Number(reader, 0);
+            long sequence = LedgerDatabase.Number(reader, 1);
             if (Drawn(seed, station, sequence))
             {
-                sample.Add(new AuditedException(station, sequence, (int)Number(reader, 2), (int)Number(reader, 3), PendingLeafTime((uint)Number(reader, 4))));
+                sample.Add(new AuditedException(station, sequence, (int)LedgerDatabase.Number(reader, 2), (int)LedgerDatabase.Number(reader, 3), Log.PendingLeaf.Hour((uint)LedgerDatabase.Number(reader, 4))));
             }
         }
         return sample;
@@ -119,15 +120,11 @@ public sealed class CrossStationChecks(LedgerDatabase database, Func<byte[], str
         using DbDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            found.Add(new ForkEvidence((int)Number(reader, 0), Number(reader, 1), DateTimeOffset.FromUnixTimeSeconds(Number(reader, 2)).ToString("u")));
+            found.Add(new ForkEvidence((int)LedgerDatabase.Number(reader, 0), LedgerDatabase.Number(reader, 1), DateTimeOffset.FromUnixTimeSeconds(LedgerDatabase.Number(reader, 2)).ToString("u")));
         }
         return found;
     }
 
-    // SQLite answers INTEGER, PostgreSQL int4 or int8 (sums and counts): read either.
-    private static long Number(DbDataReader reader, int column) => Convert.ToInt64(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string PendingLeafTime(uint time) => Log.PendingLeaf.Hour(time);
 }
 
 public sealed record CheckReport(List<OverQuotaHousehold> OverQuota, List<OutstandingLoan> NotReturned, List<AuditedException> AuditSample,

@@ -76,5 +76,8 @@ public sealed class LedgerDatabase : IDisposable
         return value is DBNull ? null : value;
     }
 
+    /// <summary>A number column: SQLite answers INTEGER, PostgreSQL int4 or int8 (sums and counts).</summary>
+    public static long Number(DbDataReader reader, int column) => Convert.ToInt64(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture);
+
     public void Dispose() => _postgres?.Dispose();
 }

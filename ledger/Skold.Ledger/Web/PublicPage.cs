@@ -31,14 +31,14 @@ public static class PublicPage
         html.Append("<h2>Hand-outs per station, day and item</h2><table id=\"totals\"><tr><th>station</th><th>day (UTC)</th><th>item</th><th>handed out</th></tr>");
         using (DbCommand command = LedgerDatabase.Command(connection, null,
             "SELECT r.station, r.time / 86400, r.item, SUM(r.quantity) FROM records r WHERE r.kind IN (5, 7) AND " +
-            "NOT EXISTS (SELECT 1 FROM records u WHERE u.station = r.station AND u.kind = 8 AND u.target = r.sequence) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"))
+            CrossStationChecks.NotUndone + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"))
         using (DbDataReader reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                long day = Number(reader, 1);
+                long day = LedgerDatabase.Number(reader, 1);
                 string date = DateTimeOffset.FromUnixTimeSeconds(SkoldTime.ToUnixSeconds((uint)(day * 86400))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Number(reader, 0)}</td><td>{date}</td><td>{E(ItemName((int)Number(reader, 2)))}</td><td>{Count(Number(reader, 3), suppressBelow)}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{LedgerDatabase.Number(reader, 0)}</td><td>{date}</td><td>{E(ItemRule.StandardName((int)LedgerDatabase.Number(reader, 2)))}</td><td>{Count(LedgerDatabase.Number(reader, 3), suppressBelow)}</td></tr>");
             }
         }
         html.Append("</table>");
@@ -46,7 +46,7 @@ public static class PublicPage
         html.Append("<h2>Battery packs out</h2><table id=\"loans\"><tr><th>item</th><th>not yet returned</th></tr>");
         foreach (IGrouping<int, OutstandingLoan> item in checks.NotReturned.GroupBy(l => l.Item).OrderBy(g => g.Key))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(ItemName(item.Key))}</td><td>{Count(item.Sum(l => l.Outstanding), suppressBelow)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(ItemRule.StandardName(item.Key))}</td><td>{Count(item.Sum(l => l.Outstanding), suppressBelow)}</td></tr>");
         }
         html.Append("</table>");
 
@@ -117,18 +117,10 @@ public static class PublicPage
     private static string Count(long value, int suppressBelow) =>
         value < suppressBelow ? "&lt;" + suppressBelow : value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string ItemName(int code) => code switch
-    {
-        ItemRule.BatteryPack => "battery pack",
-        ItemRule.FoodParcel => "food parcel",
-        ItemRule.Water => "water",
-        _ => "item " + code,
-    };
 
     private static string Date(uint time) =>
         DateTimeOffset.FromUnixTimeSeconds(SkoldTime.ToUnixSeconds(time)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static long Number(DbDataReader reader, int column) => Convert.ToInt64(reader.GetValue(column), CultureInfo.InvariantCulture);
 
     // Swedish letters stay as they are; markup characters are escaped.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);

@@ -57,19 +57,22 @@ namespace Skold.Council
 
         public string DisplayName
         {
-            get
+            get { return Name ?? StandardName(Code); }
+        }
+
+        /// <summary>The English name of a standard item, or "item N" for a code without one.</summary>
+        public static string StandardName(int code)
+        {
+            switch (code)
             {
-                switch (Code)
-                {
-                    case BatteryPack:
-                        return "battery pack";
-                    case FoodParcel:
-                        return "food parcel";
-                    case Water:
-                        return "water";
-                    default:
-                        return Name ?? "item " + Code;
-                }
+                case BatteryPack:
+                    return "battery pack";
+                case FoodParcel:
+                    return "food parcel";
+                case Water:
+                    return "water";
+                default:
+                    return "item " + code;
             }
         }
 
