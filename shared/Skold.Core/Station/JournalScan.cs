@@ -103,9 +103,15 @@ namespace Skold.Station
 
         public static byte[] NextHead(Sha256 sha, byte[] head, byte[] body)
         {
+            return NextHead(sha, head, body, 0, body.Length);
+        }
+
+        /// <summary>The chain hash after a record whose body is data[offset..offset+count).</summary>
+        public static byte[] NextHead(Sha256 sha, byte[] head, byte[] data, int offset, int count)
+        {
             sha.Reset();
             sha.Update(head);
-            sha.Update(body);
+            sha.Update(data, offset, count);
             return sha.Finish();
         }
 
@@ -115,12 +121,15 @@ namespace Skold.Station
             byte[] entry = new byte[EntryOverhead + MaxBody];
             Sha256 sha = new Sha256();
             int position = 0;
+            // Where erased flash must begin: everything from here on is checked once at the end.
+            int erasedFrom = size;
             while (position < size)
             {
                 storage.Read(position, entry, 0, 1);
                 int length = entry[0];
                 if (length == Erased)
                 {
+                    erasedFrom = position;
                     break;
                 }
                 if (length == 0)
@@ -186,9 +195,7 @@ namespace Skold.Station
                     Fail("record " + (Records + 1) + " at offset " + position + ": " + problem);
                     return;
                 }
-                byte[] body = new byte[length];
-                Array.Copy(entry, 2, body, 0, length);
-                Head = NextHead(sha, Head, body);
+                Head = NextHead(sha, Head, entry, 2, length);
                 Records = journalRecord.Sequence;
                 LastKind = journalRecord.Kind;
                 LastTime = journalRecord.Time;
@@ -199,7 +206,7 @@ namespace Skold.Station
                 }
             }
             End = position;
-            int stray = FirstWritten(storage, TornTailBytes > 0 ? TornTailOffset + TornTailExtent(storage) : position);
+            int stray = FirstWritten(storage, erasedFrom);
             if (stray >= 0)
             {
                 Fail("offset " + stray + ": data after the end of the journal (record " + Records + ")");
@@ -282,14 +289,6 @@ namespace Skold.Station
             return false;
         }
 
-        private int TornTailExtent(IJournalStorage storage)
-        {
-            byte[] one = new byte[1];
-            storage.Read(TornTailOffset, one, 0, 1);
-            int length = one[0];
-            int extent = length > MaxBody ? TornLengthStubSize : EntryOverhead + length;
-            return TornTailOffset + extent > storage.Size ? storage.Size - TornTailOffset : extent;
-        }
 
         private static int WrittenBytes(byte[] entry, int extent)
         {
