@@ -270,6 +270,17 @@ public class CouncilWorkflowTests
         Assert.AreEqual(0, registered, registeredOutput);
         Assert.AreEqual(0, Cli("provision", "check", Path("kiosk3.provision")).ExitCode);
 
+        // An update built on a registry the board would not have is refused, as a relay refuses it.
+        Ok(Cli("order", "new", "--kind", "registry-update", "--seq", "2", "--after", "4", "--created", "2026-11-24T02:00Z",
+            "--station", "4=" + publicKey, "--out", Path("orphan-update.order")));
+        foreach (int member in new[] { 0, 1, 2, 3, 4, 6 })
+        {
+            Ok(Sign("orphan-update.order", member));
+        }
+        var (orphan, orphanOutput, _) = Cli([.. relay, "--update", Path("orphan-update.order")]);
+        Assert.AreEqual(1, orphan);
+        StringAssert.Contains(orphanOutput, "registry update 1 is not in force");
+
         byte[] bytes = File.ReadAllBytes(Path("kiosk3.provision"));
         File.WriteAllBytes(Path("cut.provision"), bytes[..(bytes.Length / 2)]);
         var (cut, cutOutput, _) = Cli("provision", "check", Path("cut.provision"));

@@ -193,27 +193,29 @@ namespace Skold.Provisioning
                 {
                     return "the council's genesis is not signed by enough members";
                 }
+                // The updates go through the same acceptance a relay applies after a reboot: kind,
+                // signatures, policy, sequence and the chain of AfterSequence numbers.
+                OrderAcceptance acceptance = new OrderAcceptance(council, ed);
                 for (int i = 0; i < Updates.Length; i++)
                 {
                     Order update = Order.Decode(Updates[i]);
-                    RegistryUpdateBody? body = update.Body as RegistryUpdateBody;
-                    if (body == null || !council.Check(update, ed).Met)
+                    if (update.Kind != OrderKind.RegistryUpdate)
                     {
-                        return "registry update " + (i + 1) + " is not in force";
+                        return "registry update " + (i + 1) + " is a " + OrderKind.Name(update.Kind) + " order";
                     }
-                    council = council.Apply(body, update.Sequence);
+                    AcceptanceResult result = acceptance.Restore(Updates[i], 0);
+                    if (!result.Accepted)
+                    {
+                        return "registry update " + (i + 1) + " is not in force: " + result;
+                    }
                 }
-                registry = council;
+                registry = acceptance.Registry;
             }
             catch (MalformedDataException e)
             {
                 return "the council files are damaged: " + e.Message;
             }
             catch (ArgumentException e)
-            {
-                return "the council files do not fit together: " + e.Message;
-            }
-            catch (InvalidOperationException e)
             {
                 return "the council files do not fit together: " + e.Message;
             }
