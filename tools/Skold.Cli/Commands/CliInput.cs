@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Globalization;
 using Skold.Council;
 
@@ -130,7 +131,33 @@ internal static class CliInput
             }
         }
     }
+
+    /// <summary>A 32-byte secret (a ledger's or a device's seed, a crisis key) from a hex file, made (readable by its owner only) when missing.</summary>
+    public static byte[] LoadOrCreateSecret(string path)
+    {
+        if (!File.Exists(path))
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+            using var writer = new StreamWriter(path, options);
+            writer.WriteLine(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant());
+        }
+        try
+        {
+            byte[] seed = Convert.FromHexString(File.ReadAllText(path).Trim());
+            if (seed.Length == 32)
+            {
+                return seed;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        throw new UsageException($"{path} is not a key file (64 hex digits)");
+    }
 }
 
-/// <summary>A mistake in what was typed: printed as "error: ..." with exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Skold.Council;
 using Skold.Crypto;
@@ -42,7 +41,7 @@ internal static class LedgerCommand
             {
                 Database = database,
                 Registry = council,
-                KeySeed = LoadOrCreateKey(keyPath),
+                KeySeed = CliInput.LoadOrCreateSecret(keyPath),
                 Origin = parse.GetValue(origin) ?? DefaultOrigin(council),
                 Urls = parse.GetValue(urls)!,
             };
@@ -56,31 +55,4 @@ internal static class LedgerCommand
     }
 
     public static string DefaultOrigin(CouncilRegistry council) => "skold-ledger/" + Convert.ToHexString(council.CouncilId, 0, 8).ToLowerInvariant();
-
-    /// <summary>A 32-byte secret (a ledger's or a device's seed, a crisis key) from a hex file, made (readable by its owner only) when missing.</summary>
-    public static byte[] LoadOrCreateKey(string path)
-    {
-        if (!File.Exists(path))
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            using var writer = new StreamWriter(path, options);
-            writer.WriteLine(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant());
-        }
-        try
-        {
-            byte[] seed = Convert.FromHexString(File.ReadAllText(path).Trim());
-            if (seed.Length == 32)
-            {
-                return seed;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-        throw new UsageException($"{path} is not a key file (64 hex digits)");
-    }
 }

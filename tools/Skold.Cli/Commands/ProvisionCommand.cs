@@ -51,7 +51,7 @@ internal static class ProvisionCommand
                 },
                 Id = CliInput.Integer(parse.GetValue(id), "--id", 1, 65535),
                 Board = parse.GetValue(board)!,
-                DeviceSeed = LedgerCommand.LoadOrCreateKey(parse.GetValue(key)!),
+                DeviceSeed = CliInput.LoadOrCreateSecret(parse.GetValue(key)!),
                 FrequencyHz = (long)Math.Round(decimal.Parse(parse.GetValue(frequency)!, CultureInfo.InvariantCulture) * 1_000_000m),
                 SpreadingFactor = CliInput.Integer(parse.GetValue(sf), "--sf", 6, 12),
                 BandwidthHz = (int)Math.Round(decimal.Parse(parse.GetValue(bw)!, CultureInfo.InvariantCulture) * 1000m),
@@ -74,7 +74,7 @@ internal static class ProvisionCommand
             };
             if (p.Role == DeviceProvisioning.RoleKiosk)
             {
-                p.CrisisKey = LedgerCommand.LoadOrCreateKey(parse.GetValue(crisisKey) ?? throw new UsageException("a kiosk needs --crisis-key <file> (the same for every station)"));
+                p.CrisisKey = CliInput.LoadOrCreateSecret(parse.GetValue(crisisKey) ?? throw new UsageException("a kiosk needs --crisis-key <file> (the same for every station)"));
                 var pins = (parse.GetValue(operators) ?? []).Select(o => ParseOperator(o, p.Id)).ToList();
                 p.OperatorNumbers = pins.Select(o => o.Number).ToArray();
                 p.OperatorPinHashes = pins.Select(o => o.Hash).ToArray();
