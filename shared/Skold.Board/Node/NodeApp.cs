@@ -367,8 +367,7 @@ namespace Skold.Board.Node
                 Problem = "cannot start the relay: " + e.Message;
                 return;
             }
-            _node.Heard = OnHeard;
-            _node.Log = OnLog;
+            _node.Events = new LinkEvents(this);
             StartRadio(now);
         }
 
@@ -385,16 +384,40 @@ namespace Skold.Board.Node
             }
         }
 
-        private void OnHeard(byte[] frame, int length, int rssiDbm, int snrTenths)
+        /// <summary>The relay loop's events on the serial link: every heard frame, and radio errors as text.</summary>
+        private sealed class LinkEvents : IRelayNodeEvents
         {
-            _link.Heard(frame, length, rssiDbm, snrTenths);
-        }
+            private readonly NodeApp _app;
 
-        private void OnLog(long nowMs, string evt, string detail)
-        {
-            if (evt == "radio-error")
+            public LinkEvents(NodeApp app)
             {
-                Say(nowMs, "radio error: " + detail);
+                _app = app;
+            }
+
+            public void RadioReady(long nowMs, RadioSettings settings)
+            {
+            }
+
+            public void FrameHeard(long nowMs, byte[] frame, int length, int rssiDbm, int snrTenths)
+            {
+                _app._link.Heard(frame, length, rssiDbm, snrTenths);
+            }
+
+            public void CrcError(long nowMs, int total)
+            {
+            }
+
+            public void Transmitting(long nowMs, OutgoingFrame frame)
+            {
+            }
+
+            public void Sent(long nowMs)
+            {
+            }
+
+            public void RadioError(long nowMs, string message)
+            {
+                _app.Say(nowMs, "radio error: " + message);
             }
         }
 

@@ -54,10 +54,8 @@ namespace Skold.Board.Node
             get { return _phase == Transmitting; }
         }
 
-        /// <summary>Every frame heard (the host link forwards them).</summary>
-        public FrameHeardHandler? Heard { get; set; }
-
-        public NodeLogHandler? Log { get; set; }
+        /// <summary>Who hears about frames, transmissions and radio errors (a log, the host link).</summary>
+        public IRelayNodeEvents? Events { get; set; }
 
         /// <summary>Resets and configures the radio and starts listening; RadioException when the chip does not answer.</summary>
         public void Start(long nowMs)
@@ -66,7 +64,7 @@ namespace Skold.Board.Node
             _radio.Configure(_settings);
             _radio.StartReceiving();
             _phase = Listening;
-            Write(nowMs, "radio-ready", "frequency_hz=" + _settings.FrequencyHz + " power_dbm=" + _settings.PowerDbm);
+            Events?.RadioReady(nowMs, _settings);
         }
 
         /// <summary>When the loop should next call Step if DIO0 stays quiet.</summary>
@@ -136,22 +134,17 @@ namespace Skold.Board.Node
                 case RadioEvent.FrameReceived:
                     FramesHeard++;
                     Engine.Receive(_radio.Received, 0, _radio.ReceivedLength, _radio.ReceivedSnrTenths, nowMs);
-                    FrameHeardHandler? heard = Heard;
-                    if (heard != null)
-                    {
-                        heard(_radio.Received, _radio.ReceivedLength, _radio.ReceivedRssiDbm, _radio.ReceivedSnrTenths);
-                    }
-                    Write(nowMs, "heard", "bytes=" + _radio.ReceivedLength + " rssi_dbm=" + _radio.ReceivedRssiDbm + " snr_tenths_db=" + _radio.ReceivedSnrTenths);
+                    Events?.FrameHeard(nowMs, _radio.Received, _radio.ReceivedLength, _radio.ReceivedRssiDbm, _radio.ReceivedSnrTenths);
                     progressed = true;
                     break;
                 case RadioEvent.CrcError:
-                    Write(nowMs, "crc-error", "total=" + _radio.CrcErrors);
+                    Events?.CrcError(nowMs, _radio.CrcErrors);
                     break;
                 case RadioEvent.TransmitDone:
                     FramesSent++;
                     _phase = Listening;
                     _radio.StartReceiving();
-                    Write(nowMs, "sent", "");
+                    Events?.Sent(nowMs);
                     progressed = true;
                     break;
                 case RadioEvent.ChannelClear:
@@ -166,8 +159,7 @@ namespace Skold.Board.Node
                     {
                         _radio.Transmit(frame.Data, 0, frame.Data.Length, nowMs);
                         _phase = Transmitting;
-                        Write(nowMs, "transmit", "type=" + TypeName(frame.Type) + " bytes=" + frame.Data.Length
-                            + " airtime_us=" + frame.AirtimeMicroseconds + " repair=" + (frame.Repair ? "true" : "false"));
+                        Events?.Transmitting(nowMs, frame);
                     }
                     progressed = true;
                     break;
@@ -179,7 +171,7 @@ namespace Skold.Board.Node
             catch (RadioException e)
             {
                 RadioErrors++;
-                Write(nowMs, "radio-error", e.Message);
+                Events?.RadioError(nowMs, e.Message);
                 _phase = Listening;
                 _radio.StartReceiving();
             }
@@ -190,15 +182,6 @@ namespace Skold.Board.Node
                 progressed = true;
             }
             return progressed;
-        }
-
-        private void Write(long nowMs, string evt, string detail)
-        {
-            NodeLogHandler? log = Log;
-            if (log != null)
-            {
-                log(nowMs, evt, detail);
-            }
         }
     }
 }
