@@ -179,5 +179,8 @@ public sealed class FlashRelayStoreTests
         Assert.AreEqual(0x0102030405060708, BitConverter.ToInt64(slot, 27));
         Assert.AreEqual(Skold.Crc32.Compute(slot, 24, 11), BitConverter.ToUInt32(slot, 35));
         Assert.AreEqual(Skold.Crc32.Compute(slot, 0, 20), BitConverter.ToUInt32(slot, 20));
+        // The example bytes in docs/formats/relay-store.md.
+        string doc = RepoFiles.Read("docs/formats/relay-store.md");
+        Assert.IsTrue(doc.Contains(Convert.ToHexString(slot).Chunk(2).Select(c => new string(c)).Aggregate((a, b) => a + " " + b)), "the documented example is what the store writes");
     }
 }
