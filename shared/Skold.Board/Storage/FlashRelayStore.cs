@@ -200,10 +200,10 @@ namespace Skold.Board.Storage
                 Compact();
                 return;
             }
-            byte[] record = new byte[RecordOverhead + payload.Length];
-            PutRecord(record, 0, type, payload);
-            _files.Append(_current, record, 0, record.Length);
-            _appendedBytes += record.Length;
+            byte[] entry = new byte[RecordOverhead + payload.Length];
+            PutRecord(entry, 0, type, payload);
+            _files.Append(_current, entry, 0, entry.Length);
+            _appendedBytes += entry.Length;
         }
 
         /// <summary>Writes everything held as a snapshot into the other slot, which then becomes current.</summary>
