@@ -1,7 +1,6 @@
 using System;
 using Skold.Board.Boards;
 using Skold.Board.Power;
-using Skold.Board.SelfTest;
 using Skold.Board.Status;
 using Skold.Board.Storage;
 using Skold.Codec;

@@ -32,7 +32,10 @@ public sealed class TestNode
 
     public NodeApp App { get; private set; } = null!;
 
-    public static readonly TestCouncil Council = new();
+    // One council per test thread: the kiosk tests run methods in parallel, and a council signs with one Ed25519 instance.
+    private static readonly ThreadLocal<TestCouncil> Councils = new(() => new TestCouncil());
+
+    public static TestCouncil Council => Councils.Value!;
 
     public static byte[] Provisioning(int id, string board = BoardPinMap.DevKitCRfm95w, Action<DeviceProvisioning>? tweak = null)
     {

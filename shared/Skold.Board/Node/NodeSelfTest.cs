@@ -1,10 +1,9 @@
 using System;
-using Skold.Board.Node;
 using Skold.Board.Power;
 using Skold.Board.Storage;
 using Skold.Radio.Sx127x;
 
-namespace Skold.Board.SelfTest
+namespace Skold.Board.Node
 {
     /// <summary>
     /// The relay board's self-test, for a technician at the bench (button held at boot, or the

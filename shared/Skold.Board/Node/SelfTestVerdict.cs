@@ -1,4 +1,4 @@
-namespace Skold.Board.SelfTest
+namespace Skold.Board.Node
 {
     public static class SelfTestVerdict
     {

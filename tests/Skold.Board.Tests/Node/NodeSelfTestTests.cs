@@ -1,14 +1,13 @@
 using Skold.Board.Power;
-using Skold.Board.SelfTest;
-using Skold.Board.Tests.Node;
+using Skold.Board.Node;
 using Skold.Mesh;
 using Skold.Radio.Model;
 using Skold.Radio.Sx127x;
 
-namespace Skold.Board.Tests;
+namespace Skold.Board.Tests.Node;
 
 [TestClass]
-public sealed class SelfTestTests
+public sealed class NodeSelfTestTests
 {
     private static readonly RadioSettings Eu868 = new(869525000, new LoRaModulation(9, 125000, 5), 14, true);
 

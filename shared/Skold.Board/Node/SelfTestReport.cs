@@ -1,4 +1,4 @@
-namespace Skold.Board.SelfTest
+namespace Skold.Board.Node
 {
     /// <summary>The verdict of each self-test step, in the order they ran.</summary>
     public sealed class SelfTestReport
