@@ -28,6 +28,7 @@ namespace Skold.Board.Node
         public const long ProblemRepeatMs = 30000;
         public const int StoreCompactAfterBytes = 16384;
         public const int BatterySamples = 9;
+        public const int MaxRequestsPerTurn = 4;
 
         private readonly Sx127x _radio;
         private readonly HostLinkPort _link;
@@ -148,9 +149,14 @@ namespace Skold.Board.Node
                 _selfTestShown = true;
                 Say(now, Problem == null ? StatusText(now) : (Fault ? "fault: " : "not transmitting: ") + Problem);
             }
-            HostLinkFrame? request;
-            while ((request = _link.Poll()) != null)
+            // A few requests per turn: a host that floods the link must not starve the radio or the watchdog.
+            for (int i = 0; i < MaxRequestsPerTurn; i++)
             {
+                HostLinkFrame? request = _link.Poll();
+                if (request == null)
+                {
+                    break;
+                }
                 _lastHostTrafficMs = now;
                 Serve(request, now);
             }

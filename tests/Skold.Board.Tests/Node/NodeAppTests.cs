@@ -112,6 +112,22 @@ public sealed class NodeAppTests
     }
 
     [TestMethod]
+    public void AFloodOfRequestsIsServedAFewPerTurnAndEveryOneIsAnswered()
+    {
+        var node = new TestNode().Provision(TestNode.Provisioning(1)).Boot();
+        node.Link.ChunkSize = 4096;
+        for (int i = 0; i < 40; i++)
+        {
+            node.Link.HostSends(new HostLinkFrame(HostLinkFrame.Ping, []));
+        }
+        node.App.Step();
+        node.Link.Drain();
+        Assert.AreEqual(NodeApp.MaxRequestsPerTurn, node.Link.Received.Count(f => f.Type == HostLinkFrame.Status));
+        node.Run(1000);
+        Assert.AreEqual(40, node.Link.Received.Count(f => f.Type == HostLinkFrame.Status));
+    }
+
+    [TestMethod]
     public void APingGetsTheStatusFrameAndTheButtonPrintsTheStatus()
     {
         var node = new TestNode().Provision(TestNode.Provisioning(513)).Boot();
