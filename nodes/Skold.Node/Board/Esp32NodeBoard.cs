@@ -7,7 +7,6 @@ using System;
 using System.Device.Adc;
 using System.Device.Gpio;
 using System.Threading;
-using nanoFramework.Hardware.Esp32;
 using Skold.Board.Boards;
 using Skold.Board.Node;
 using Skold.Board.Status;
@@ -121,10 +120,11 @@ namespace Skold.Node.Board
         /// </summary>
         public void LightSleep(long milliseconds)
         {
-            Sleep.EnableWakeupByTimer(new TimeSpan(milliseconds * TimeSpan.TicksPerMillisecond));
-            Sleep.EnableWakeupByPin((Sleep.WakeupGpioPin)((ulong)1 << _pins.Dio0), 1);
-            Sleep.EnableWakeupByUart(Sleep.WakeUpPort.COM2, 3);
-            Sleep.StartLightSleep();
+            // Qualified: inside this class the name Sleep is the INodeBoard method.
+            nanoFramework.Hardware.Esp32.Sleep.EnableWakeupByTimer(new TimeSpan(milliseconds * TimeSpan.TicksPerMillisecond));
+            nanoFramework.Hardware.Esp32.Sleep.EnableWakeupByPin((nanoFramework.Hardware.Esp32.Sleep.WakeupGpioPin)((ulong)1 << _pins.Dio0), 1);
+            nanoFramework.Hardware.Esp32.Sleep.EnableWakeupByUart(nanoFramework.Hardware.Esp32.Sleep.WakeUpPort.COM2, 3);
+            nanoFramework.Hardware.Esp32.Sleep.StartLightSleep();
         }
     }
 }
