@@ -122,8 +122,31 @@ public sealed class FlashRelayStoreTests
                 Assert.IsTrue(Holds(Open(flash), Expected(afterwards)), $"cut after {budget} bytes: an append after the reboot was lost");
             }
         }
+        Console.WriteLine($"{cuts} power cuts over a script writing {total} bytes, each followed by a reboot and a further append");
         Assert.AreEqual(2 * total, cuts);
         Assert.IsTrue(total > 3000, "the script writes " + total + " bytes, with several compactions");
+    }
+
+    [TestMethod]
+    public void FlashWearStaysBoundedOnABusyRelay()
+    {
+        // The engine's capacities: 256 keys, 48 orders of about 300 bytes, compaction after 16 KiB.
+        var flash = new FaultyFlash();
+        var store = new FlashRelayStore(flash, Skold.Mesh.RelayEngine.SeenReportCapacity, Skold.Mesh.RelayEngine.HeldCapacity, 16384);
+        for (int i = 0; i < 48; i++)
+        {
+            store.AppendOrder(new byte[300]);
+        }
+        long before = flash.BytesWritten;
+        const int frames = 20000;
+        for (int i = 0; i < frames; i++)
+        {
+            store.AppendSeen(i);
+        }
+        double perFrame = (double)(flash.BytesWritten - before) / frames;
+        Console.WriteLine($"flash bytes written per seen frame: {perFrame:0.0} (15 appended + compaction share)");
+        Assert.IsTrue(perFrame < 40, $"{perFrame:0.0} bytes per frame");
+        Assert.IsTrue(flash.Read(store.CurrentSlot)!.Length <= 16384 + FlashRelayStore.HeaderSize + 256 * 15 + 48 * 307, "a slot never grows past a snapshot plus 16 KiB");
     }
 
     [TestMethod]
