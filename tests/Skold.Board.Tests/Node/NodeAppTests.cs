@@ -112,6 +112,23 @@ public sealed class NodeAppTests
     }
 
     [TestMethod]
+    public void APulledCableLosesOnlyTheFrameItCut()
+    {
+        var node = new TestNode().Provision(TestNode.Provisioning(1)).Boot();
+        byte[] order = HostLinkEncoder.Encode(new HostLinkFrame(HostLinkFrame.SendOrder, AlertOrder()));
+        node.Link.HostSendsBytes(order[..(order.Length / 2)]);
+        node.Run(2000);
+        Assert.AreEqual(0, node.Link.Answers.Count(), "half a frame is not a request");
+        // Plugged in again: the host starts over with a ping and then the whole order.
+        node.Link.HostSends(new HostLinkFrame(HostLinkFrame.Ping, []));
+        node.Link.HostSendsBytes(order);
+        node.Run(2000);
+        Assert.AreEqual(1, node.App.LinkRejected, "the cut frame is counted once");
+        Assert.IsTrue(node.Link.Received.Any(f => f.Type == HostLinkFrame.Status));
+        Assert.AreEqual((HostLinkFrame.SendOrder, 0, "queued for the air"), node.Link.Answers.Single());
+    }
+
+    [TestMethod]
     public void AFloodOfRequestsIsServedAFewPerTurnAndEveryOneIsAnswered()
     {
         var node = new TestNode().Provision(TestNode.Provisioning(1)).Boot();
