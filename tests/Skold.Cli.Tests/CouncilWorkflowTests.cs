@@ -248,6 +248,11 @@ public class CouncilWorkflowTests
             "--key", Path("relay7.key"), "--out", Path("relay7.provision")];
         var (made, output, error) = Cli(relay);
         Assert.AreEqual(0, made, output + error);
+        StringAssert.Contains(output, "I:\\skold.provision with nanoff --filedeployment");
+        var (unknownBoard, _, unknownError) = Cli([.. relay[..5], "--board", "tbeam", .. relay[7..^1], Path("tbeam.provision")]);
+        Assert.AreEqual(2, unknownBoard);
+        StringAssert.Contains(unknownError, "unknown board pin map \"tbeam\"");
+        Assert.IsFalse(File.Exists(Path("tbeam.provision")), "nothing written for a board the firmware does not know");
         var (checkedRelay, checkOutput, _) = Cli("provision", "check", Path("relay7.provision"));
         Assert.AreEqual(0, checkedRelay, checkOutput);
         StringAssert.Contains(checkOutput, "relay 7 on ttgo-lora32-v21, 869.525 MHz SF9 125 kHz CR4/5 14 dBm");

@@ -1,145 +1,70 @@
+using Skold.Board.Node;
 using Skold.Mesh;
 using Skold.Radio.Sx127x;
 
 namespace Skold.Node;
 
 /// <summary>
-/// The relay node's radio loop: the core's relay engine driving our SX127x driver. It listens;
-/// hands every frame to the engine with its SNR; when the engine has something due, checks the
-/// channel with CAD first and transmits what the engine gives; and reports a dead transmitter.
-/// Call Step from one thread whenever DIO0 rises and whenever NextWakeMs comes.
+/// The relay node on a host: the same portable loop as the ESP32 image (Skold.Board.Node.RelayNode:
+/// the relay engine driving our SX127x driver), with its events written as JSON log lines and heard
+/// frames handed to the host link. Call Step from one thread whenever DIO0 rises and whenever
+/// NextWakeMs comes.
 /// </summary>
-public sealed class RadioNode
+public sealed class RadioNode : IRelayNodeEvents
 {
-    private const int Listening = 0;
-    private const int CheckingChannel = 1;
-    private const int Transmitting = 2;
-
+    private readonly RelayNode _loop;
     private readonly Sx127x _radio;
-    private readonly RadioSettings _settings;
     private readonly NodeLog _log;
-    private int _phase = Listening;
-
-    private readonly RelayConfig _config;
 
     public RadioNode(RelayConfig config, RelayEngine engine, Sx127x radio, RadioSettings settings, NodeLog log)
     {
-        _config = config;
-        NodeId = config.NodeId;
-        Engine = engine;
+        _loop = new RelayNode(config, engine, radio, settings) { Events = this };
         _radio = radio;
-        _settings = settings;
         _log = log;
     }
 
-    public int NodeId { get; }
+    public int NodeId => _loop.NodeId;
 
-    public RelayConfig Config => _config;
+    public RelayConfig Config => _loop.Config;
 
-    public RelayEngine Engine { get; }
+    public RelayEngine Engine => _loop.Engine;
 
-    public int FramesHeard { get; private set; }
+    public int FramesHeard => _loop.FramesHeard;
 
-    public int FramesSent { get; private set; }
+    public int FramesSent => _loop.FramesSent;
 
     /// <summary>Every frame heard: bytes, length, RSSI dBm, SNR tenths (the host link forwards them).</summary>
     public Action<byte[], int, int, int>? Heard { get; set; }
 
-    public void Start(long nowMs)
-    {
-        _radio.Reset();
-        _radio.Configure(_settings);
-        _radio.StartReceiving();
-        _log.Write(nowMs, NodeId, "radio-ready", ("frequency_hz", _settings.FrequencyHz), ("modulation", _settings.Modulation.ToString()), ("power_dbm", _settings.PowerDbm));
-    }
+    public int Neighbours => _loop.Neighbours;
+
+    public void Start(long nowMs) => _loop.Start(nowMs);
 
     /// <summary>When the loop should next call Step if DIO0 stays quiet.</summary>
-    public long NextWakeMs(long nowMs) => _phase == Listening ? Math.Max(nowMs, Engine.NextActionMs(nowMs)) : nowMs + 50;
+    public long NextWakeMs(long nowMs) => _loop.NextWakeMs(nowMs);
 
-    public void Step(long nowMs)
-    {
-        for (int round = 0; round < 4; round++)
-        {
-            if (!StepOnce(nowMs))
-            {
-                return;
-            }
-        }
-    }
+    public void Step(long nowMs) => _loop.Step(nowMs);
 
     public string Status(long nowMs) =>
         $"node {NodeId}: {Neighbours} neighbours, {Engine.Held.Count} orders held, queue {Engine.QueueLength}, " +
-        $"duty-cycle headroom {_config.DutyCycle.HeadroomMicroseconds(nowMs) / 1000} ms this hour, heard {FramesHeard}, sent {FramesSent}, CRC errors {_radio.CrcErrors}";
+        $"duty-cycle headroom {Config.DutyCycle.HeadroomMicroseconds(nowMs) / 1000} ms this hour, heard {FramesHeard}, sent {FramesSent}, CRC errors {_radio.CrcErrors}";
 
-    public int Neighbours => Enumerable.Range(0, Engine.Neighbours.Capacity).Count(i => Engine.Neighbours.At(i) is not null);
+    void IRelayNodeEvents.RadioReady(long nowMs, RadioSettings settings) =>
+        _log.Write(nowMs, NodeId, "radio-ready", ("frequency_hz", settings.FrequencyHz), ("modulation", settings.Modulation.ToString()), ("power_dbm", settings.PowerDbm));
 
-    private static string TypeName(int type) => type switch
+    void IRelayNodeEvents.FrameHeard(long nowMs, byte[] frame, int length, int rssiDbm, int snrTenths)
     {
-        FrameType.Order => "order",
-        FrameType.Report => "report",
-        FrameType.Beacon => "beacon",
-        FrameType.Inventory => "inventory",
-        FrameType.Request => "request",
-        _ => "type-" + type,
-    };
-
-    private bool StepOnce(long nowMs)
-    {
-        bool progressed = false;
-        int happened = _radio.Service();
-        switch (happened)
-        {
-            case RadioEvent.FrameReceived:
-                FramesHeard++;
-                Engine.Receive(_radio.Received, 0, _radio.ReceivedLength, _radio.ReceivedSnrTenths, nowMs);
-                Heard?.Invoke(_radio.Received, _radio.ReceivedLength, _radio.ReceivedRssiDbm, _radio.ReceivedSnrTenths);
-                _log.Write(nowMs, NodeId, "heard", ("bytes", _radio.ReceivedLength), ("rssi_dbm", _radio.ReceivedRssiDbm), ("snr_tenths_db", _radio.ReceivedSnrTenths));
-                progressed = true;
-                break;
-            case RadioEvent.CrcError:
-                _log.Write(nowMs, NodeId, "crc-error", ("total", _radio.CrcErrors));
-                break;
-            case RadioEvent.TransmitDone:
-                FramesSent++;
-                _phase = Listening;
-                _radio.StartReceiving();
-                _log.Write(nowMs, NodeId, "sent");
-                progressed = true;
-                break;
-            case RadioEvent.ChannelClear:
-            case RadioEvent.ChannelBusy:
-                OutgoingFrame? frame = Engine.Poll(nowMs, happened == RadioEvent.ChannelBusy);
-                if (frame is null)
-                {
-                    _phase = Listening;
-                    _radio.StartReceiving();
-                }
-                else
-                {
-                    _radio.Transmit(frame.Data, 0, frame.Data.Length, nowMs);
-                    _phase = Transmitting;
-                    _log.Write(nowMs, NodeId, "transmit", ("type", TypeName(frame.Type)), ("bytes", frame.Data.Length),
-                        ("airtime_us", frame.AirtimeMicroseconds), ("repair", frame.Repair));
-                }
-                progressed = true;
-                break;
-        }
-        try
-        {
-            _radio.CheckTimeout(nowMs);
-        }
-        catch (RadioException e)
-        {
-            _log.Write(nowMs, NodeId, "radio-error", ("message", e.Message));
-            _phase = Listening;
-            _radio.StartReceiving();
-        }
-        if (_phase == Listening && Engine.NextActionMs(nowMs) <= nowMs)
-        {
-            _radio.StartChannelCheck();
-            _phase = CheckingChannel;
-            progressed = true;
-        }
-        return progressed;
+        Heard?.Invoke(frame, length, rssiDbm, snrTenths);
+        _log.Write(nowMs, NodeId, "heard", ("bytes", length), ("rssi_dbm", rssiDbm), ("snr_tenths_db", snrTenths));
     }
+
+    void IRelayNodeEvents.CrcError(long nowMs, int total) => _log.Write(nowMs, NodeId, "crc-error", ("total", total));
+
+    void IRelayNodeEvents.Transmitting(long nowMs, OutgoingFrame frame) =>
+        _log.Write(nowMs, NodeId, "transmit", ("type", RelayNode.TypeName(frame.Type)), ("bytes", frame.Data.Length),
+            ("airtime_us", frame.AirtimeMicroseconds), ("repair", frame.Repair));
+
+    void IRelayNodeEvents.Sent(long nowMs) => _log.Write(nowMs, NodeId, "sent");
+
+    void IRelayNodeEvents.RadioError(long nowMs, string message) => _log.Write(nowMs, NodeId, "radio-error", ("message", message));
 }

@@ -24,6 +24,9 @@ public sealed class SimulatedSx1276 : ISpiRegisterBus, IRadioPins
     /// <summary>What RegVersion reads: 0x12 for a real SX1276; tests set others. Absent: every read is 0x00.</summary>
     public int Version { get; set; } = Registers.ExpectedVersion;
 
+    /// <summary>RegRssiValue, the current channel RSSI (datasheet 5.5.5: -157 + value dBm on the HF port): 40 is a quiet 868 MHz channel, -117 dBm.</summary>
+    public int RssiValue { get; set; } = 40;
+
     public bool Absent { get; set; }
 
     /// <summary>When true, TX mode never ends (a broken PA or DIO0): the driver must time out.</summary>
@@ -83,7 +86,9 @@ public sealed class SimulatedSx1276 : ISpiRegisterBus, IRadioPins
             }
             else
             {
-                read[i] = address == Registers.Version ? (byte)Version : _registers[address];
+                read[i] = address == Registers.Version ? (byte)Version
+                    : address == Registers.RssiValue ? (byte)RssiValue
+                    : _registers[address];
             }
             address = (address + 1) & 0x7f;
         }

@@ -42,6 +42,12 @@ namespace Skold.Node.Board
             _gpio.RegisterCallbackForPinValueChangedEvent(dio0Pin, PinEventTypes.Rising, OnDio0);
         }
 
+        /// <summary>Set when DIO0 rises: the node loop waits on it together with the serial port's.</summary>
+        public WaitHandle Dio0
+        {
+            get { return _dio0; }
+        }
+
         /// <summary>Waits up to timeout for DIO0 to rise; true when it did.</summary>
         public bool WaitForDio0(int milliseconds)
         {

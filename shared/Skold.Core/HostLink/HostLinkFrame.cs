@@ -17,6 +17,12 @@ namespace Skold.HostLink
         /// <summary>Host to node: ask for a status frame.</summary>
         public const int Ping = 0x03;
 
+        /// <summary>Host to node: run the self-test (a board without a button); results come as log frames and an answer.</summary>
+        public const int SelfTest = 0x04;
+
+        /// <summary>Host to node: the council clock, seconds (u32 big-endian, SkoldTime), for a board without a clock of its own.</summary>
+        public const int SetTime = 0x05;
+
         /// <summary>Node to host: a frame heard on air: RSSI dBm (int16), SNR tenths of dB (int16), then the frame.</summary>
         public const int Heard = 0x81;
 
@@ -25,6 +31,9 @@ namespace Skold.HostLink
 
         /// <summary>Node to host: node id (u16), neighbours, queue, orders held (u16 each), duty-cycle headroom ms (u32), battery mV (u16).</summary>
         public const int Status = 0x83;
+
+        /// <summary>Node to host: a line of UTF-8 text for a person (status, why the node refuses, self-test results).</summary>
+        public const int Log = 0x84;
 
         public HostLinkFrame(int type, byte[] payload)
         {

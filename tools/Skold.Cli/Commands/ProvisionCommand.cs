@@ -50,7 +50,7 @@ internal static class ProvisionCommand
                     var other => throw new UsageException($"--role must be relay or kiosk, not \"{other}\""),
                 },
                 Id = CliInput.Integer(parse.GetValue(id), "--id", 1, 65535),
-                Board = parse.GetValue(board)!,
+                Board = KnownBoard(parse.GetValue(board)!),
                 DeviceSeed = CliInput.LoadOrCreateSecret(parse.GetValue(key)!),
                 FrequencyHz = (long)Math.Round(decimal.Parse(parse.GetValue(frequency)!, CultureInfo.InvariantCulture) * 1_000_000m),
                 SpreadingFactor = CliInput.Integer(parse.GetValue(sf), "--sf", 6, 12),
@@ -94,10 +94,25 @@ internal static class ProvisionCommand
                 }
                 return 1;
             }
+            io.Output.WriteLine($"Put it on the board as I:\\skold.provision with nanoff --filedeployment (nodes/README.md), then restart the board.");
             return 0;
         }));
         command.Subcommands.Add(Check(io));
         return command;
+    }
+
+    // The firmware drives the pins of the board named here (Skold.Board.Boards.BoardPinMap): a name it
+    // does not know would leave the board dark, so it is refused before any file is written.
+    private static string KnownBoard(string name)
+    {
+        try
+        {
+            return Skold.Board.Boards.BoardPinMap.ForName(name).Name;
+        }
+        catch (Skold.Board.Boards.BoardException e)
+        {
+            throw new UsageException("--board: " + e.Message);
+        }
     }
 
     private static Command Check(CommandIO io)
