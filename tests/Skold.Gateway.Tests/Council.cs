@@ -26,7 +26,7 @@ internal sealed class Council
         for (int i = 0; i < Members.Length; i++)
         {
             string[] parts = Members[i].Split(':');
-            Ok("key", "new", "--name", parts[0], "--group", parts[1], "--out", Path("m" + i), "--passphrase-file", Path("pass"), "--kdf-iterations", "1000");
+            Ok("key", "new", "--name", parts[0], "--group", parts[1], "--out", Path("m" + i), "--passphrase-file", Path("pass"), "--kdf-iterations", "100000");
         }
         Ok(["council", "init", "--name", "Storby samordningsråd", "--fund-sek", "10000000", "--created", "2026-11-24T00:00Z", "--out", Path("council.genesis"),
             "--member", .. Enumerable.Range(0, 8).Select(i => Path("m" + i + ".pub"))]);

@@ -82,7 +82,7 @@ public class NodeLinkTests
         byte[] statusFrame = Wire(HostLinkFrame.Status, 0, 9, 0, 1, 0, 0, 0, 0, 0, 0, 0x0d, 0xbb, 0x10, 0x04);
         var port = new ScriptedLink();
         // First connection: the node sends half a frame, then the cable is pulled.
-        ScriptedStream first = port.Queue(true, statusFrame[..8]) ;
+        ScriptedStream first = port.Queue(true, statusFrame[..8]);
         var log = new List<string>();
         using var link = new NodeLink(port, m => { lock (log) { log.Add(m); } }) { InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(80) };
         var frames = new List<HostLinkFrame>();
@@ -96,7 +96,6 @@ public class NodeLinkTests
 
         // Plugged in again: the node restarted; it answers the order that is sent again.
         ScriptedStream second = port.Queue(false, [.. statusFrame[8..], .. statusFrame], Wire(HostLinkFrame.Answer, HostLinkFrame.SendOrder, 0, (byte)'q'));
-        second.GetType(); // the stream is read when the link reconnects
         WaitFor(() => { lock (answers) { return answers.Count == 1; } }, "the answer after reconnecting");
         List<HostLinkFrame> sentFirst = Decode(first.Written);
         List<HostLinkFrame> sentSecond = Decode(second.Written);
