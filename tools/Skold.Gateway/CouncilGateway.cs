@@ -79,7 +79,7 @@ public sealed class CouncilGateway
             }
             if (data.Length > HostLinkFrame.MaxPayload)
             {
-                return Refuse(now, origin, id, RejectionReason.Malformed, $"{data.Length} bytes is more than the host link carries ({HostLinkFrame.MaxPayload})", data);
+                return Refuse(now, origin, id, RejectionReason.Malformed, RejectionReason.Describe(RejectionReason.Malformed) + $": {data.Length} bytes is more than the host link carries ({HostLinkFrame.MaxPayload})", data);
             }
             result = _acceptance.Accept(data, CouncilNow);
             if (!result.Accepted)
@@ -258,5 +258,5 @@ public sealed class CouncilGateway
     }
 }
 
-/// <summary>What became of an order given to the gateway: sent on (or already known), or refused with a reason code (R1-R12) and text.</summary>
+/// <summary>What became of an order given to the gateway: sent on (or already known), or refused with a reason code and a text that starts with it ("R8 policy not met: ...").</summary>
 public sealed record SubmitResult(bool Accepted, uint? MessageId, int ReasonCode, string Reason);

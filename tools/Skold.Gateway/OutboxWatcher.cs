@@ -81,7 +81,7 @@ public sealed class OutboxWatcher : IDisposable
         File.Move(path, target);
         if (!result.Accepted)
         {
-            File.WriteAllText(target + ".reason.txt", $"R{result.ReasonCode}: {result.Reason}\n");
+            File.WriteAllText(target + ".reason.txt", result.Reason + "\n");
         }
     }
 

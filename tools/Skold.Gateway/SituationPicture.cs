@@ -21,13 +21,13 @@ public static class SituationPicture
         uint councilNow = SkoldTime.FromUnixSeconds(now.ToUnixTimeSeconds());
 
         // Evidence per order: node -> (how we know, since when).
-        var holders = orders.ToDictionary(o => o.MessageId, _ => new Dictionary<int, HolderView>());
+        var holders = orders.ToDictionary(o => o.MessageId, _ => new Dictionary<int, (long At, HolderView View)>());
         var lacking = orders.ToDictionary(o => o.MessageId, _ => new List<int>());
         foreach ((int node, uint id, long at) in store.Relayed())
         {
-            if (holders.TryGetValue(id, out Dictionary<int, HolderView>? h))
+            if (holders.TryGetValue(id, out Dictionary<int, (long, HolderView)>? h))
             {
-                h.TryAdd(node, new HolderView(node, "relayed", Time(at)));
+                Hold(h, node, "relayed", at);
             }
         }
         var holdings = new Dictionary<int, string>();
@@ -45,7 +45,7 @@ public static class SituationPicture
             {
                 if (set.Contains(id))
                 {
-                    holders[id].TryAdd(beacon.Node, new HolderView(beacon.Node, "beacon", Time(beacon.At)));
+                    Hold(holders[id], beacon.Node, "beacon", beacon.At);
                 }
                 else if (!holders[id].ContainsKey(beacon.Node))
                 {
@@ -57,14 +57,14 @@ public static class SituationPicture
         {
             foreach (StoredOrder order in orders.Where(o => o.State == "accepted" && o.Expires > councilNow))
             {
-                holders[order.MessageId][self] = new HolderView(self, "answered", Time(order.AnsweredAt ?? order.FirstKnown));
+                Hold(holders[order.MessageId], self, "answered", order.AnsweredAt ?? order.FirstKnown);
             }
         }
 
         List<OrderView> orderViews = orders.OrderByDescending(o => o.FirstKnown).Select(o => new OrderView(
             o.MessageId.ToString("x8", CultureInfo.InvariantCulture), OrderKind.Name(o.Kind), o.Sequence, o.Summary, o.Origin, o.State, o.Reason,
             Time(o.FirstKnown), Time(SkoldTime.ToUnixSeconds(o.Expires) * 1000), o.Expires <= councilNow,
-            holders[o.MessageId].Values.OrderBy(h => h.Since, StringComparer.Ordinal).ToList(), lacking[o.MessageId].Order().ToList())).ToList();
+            holders[o.MessageId].Values.OrderBy(h => h.At).Select(h => h.View).ToList(), lacking[o.MessageId].Order().ToList())).ToList();
 
         List<RefusalView> refusals = store.Refusals().Reverse().Select(r => new RefusalView(Time(r.At), r.Origin,
             r.MessageId?.ToString("x8", CultureInfo.InvariantCulture), r.ReasonCode, r.Reason)).ToList();
@@ -89,7 +89,7 @@ public static class SituationPicture
             (long At, int Rssi, int SnrTenths)? last = heard.TryGetValue(id, out var h) ? h : null;
             long? lastAt = isAttached ? status!.Value.At : last?.At;
             nodes.Add(new NodeView(id, position?.Name ?? "node " + id, isAttached, lastAt is long l ? Time(l) : null,
-                isAttached ? NullIfZero(status!.Value.Status.BatteryMillivolts) : beacon?.BatteryMillivolts,
+                NullIfZero(isAttached ? status!.Value.Status.BatteryMillivolts : beacon?.BatteryMillivolts ?? 0),
                 beacon?.HeadroomPercent, isAttached ? status!.Value.Status.DutyHeadroomMs : null,
                 isAttached ? [] : beacon?.Neighbours.ToList() ?? [],
                 isAttached ? status!.Value.Status.OrdersHeld : beacon?.Held,
@@ -121,6 +121,19 @@ public static class SituationPicture
     }
 
     private static int? NullIfZero(int value) => value == 0 ? null : value;
+
+    // One entry per node: since the earliest evidence, naming every kind of evidence there is.
+    private static void Hold(Dictionary<int, (long At, HolderView View)> holders, int node, string evidence, long at)
+    {
+        if (!holders.TryGetValue(node, out (long At, HolderView View) known))
+        {
+            holders[node] = (at, new HolderView(node, evidence, Time(at)));
+            return;
+        }
+        string all = known.View.Evidence.Split(", ").Contains(evidence) ? known.View.Evidence : known.View.Evidence + ", " + evidence;
+        long since = Math.Min(known.At, at);
+        holders[node] = (since, new HolderView(node, all, Time(since)));
+    }
 
     private static List<ItemView> Items(string? items) => items is null || items.Length == 0 ? [] : items.Split(';').Select(part =>
     {

@@ -113,7 +113,7 @@ internal static class GatewayCommand
                 io.Output.WriteLine($"sent: order {answer.Id}: {answer.Reason}");
                 return 0;
             }
-            io.Output.WriteLine($"REFUSED by the gateway, not sent: R{answer.ReasonCode} {answer.Reason}");
+            io.Output.WriteLine($"REFUSED by the gateway, not sent: {answer.Reason}");
             return 1;
         }));
         return command;
