@@ -128,7 +128,8 @@ public class EndToEndTests
 
         // Relay health: the neighbour's beacon tells battery, headroom and who it hears.
         picture = await WaitForAsync(p => p.Nodes.Any(n => n.Node == 60001 && n.Neighbours.Contains(9) && n.Neighbours.Contains(60000))
-            && p.Orders.Single(o => o.Id == id).Holders.Any(h => h.Node == 60001 && h.Evidence.Contains("beacon")), "relay 60001's beacon with the order in its digest");
+            && p.Orders.Single(o => o.Id == id).Holders.Any(h => h.Node == 60001 && h.Evidence.Contains("beacon"))
+            && p.Orders.Single(o => o.Id == id).Holders.Any(h => h.Node == 9 && h.Evidence.Contains("status")), "relay 60001's beacon and node 9's status with the order in their digests");
         NodeView relay = picture.Nodes.Single(n => n.Node == 60001);
         Assert.AreEqual("matched", relay.Holdings);
         Assert.IsNotNull(relay.HeadroomPercent);
@@ -151,7 +152,7 @@ public class EndToEndTests
         string oneGroup = _council.Alert("Bara kommunledningen", 0, 1);
         var (exit, output, _) = Council.Cli("order", "send", _council.Path(oneGroup), "--gateway", _url);
         Assert.AreEqual(1, exit, output);
-        StringAssert.Contains(output, "REFUSED by the gateway, not sent: R8 policy not met: too few valid members or groups signed: ");
+        StringAssert.Contains(output, "REFUSED by the gateway, not sent: R8 policy not met: 2 valid signature(s) of 2 needed, from 1 group(s) of 2 needed");
         StringAssert.Contains(output, "missing 1 more group(s)");
         var (down, _, downError) = Council.Cli("order", "send", _council.Path(oneGroup), "--gateway", "http://127.0.0.1:9");
         Assert.AreEqual(2, down);

@@ -84,7 +84,7 @@ public sealed class CouncilGateway
             result = _acceptance.Accept(data, CouncilNow);
             if (!result.Accepted)
             {
-                string why = RejectionReason.Describe(result.Reason) + (result.Detail.Length > 0 ? ": " + result.Detail : "");
+                string why = Reason(result);
                 return Refuse(now, origin, id, result.Reason, why, data);
             }
             Order order = result.Order!;
@@ -101,6 +101,18 @@ public sealed class CouncilGateway
         _store.AddRefusal(new StoredRefusal(now, origin, id, reason, why, data));
         _log($"order {(id is null ? "(empty)" : id.Value.ToString("x8"))} from {origin} REFUSED, not sent: {why}");
         return new SubmitResult(false, id, reason, why);
+    }
+
+    /// <summary>"R8 policy not met: 1 valid signature(s) of 2 needed, ...": the code, then the most specific text there is.</summary>
+    public static string Reason(AcceptanceResult result)
+    {
+        string general = RejectionReason.Describe(result.Reason);
+        if (result.Detail.Length == 0)
+        {
+            return general;
+        }
+        string head = general[(general.IndexOf(' ') + 1)..].Split(':')[0];
+        return result.Detail.StartsWith(head, StringComparison.Ordinal) ? "R" + result.Reason + " " + result.Detail : general + ": " + result.Detail;
     }
 
     /// <summary>A short description of an order for the log and the picture.</summary>

@@ -27,7 +27,7 @@ public sealed class GatewayStore : IDisposable
             verified INTEGER NOT NULL, time INTEGER, journal_records INTEGER, battery_mv INTEGER, served INTEGER, hand_outs INTEGER,
             exceptions INTEGER, items TEXT, via INTEGER NOT NULL, data BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS statuses (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, node INTEGER NOT NULL, neighbours INTEGER NOT NULL,
-            queue INTEGER NOT NULL, held INTEGER NOT NULL, headroom_ms INTEGER NOT NULL, battery_mv INTEGER NOT NULL);
+            queue INTEGER NOT NULL, held INTEGER NOT NULL, headroom_ms INTEGER NOT NULL, battery_mv INTEGER NOT NULL, digest INTEGER);
         CREATE TABLE IF NOT EXISTS relayed (node INTEGER NOT NULL, message_id INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (node, message_id));
         """;
 
@@ -104,10 +104,10 @@ public sealed class GatewayStore : IDisposable
             ("$records", report.JournalRecords), ("$battery", report.BatteryMillivolts), ("$served", report.HouseholdsServed), ("$handOuts", report.HandOuts),
             ("$exceptions", report.Exceptions), ("$items", report.Items), ("$via", report.Via), ("$data", report.Data)) == 1;
 
-    /// <summary>The newest verified report of every station (by the station's own clock), and stations whose reports failed verification.</summary>
+    /// <summary>The report heard last from every station (a verified one if there is any).</summary>
     public IReadOnlyList<StoredReport> LatestReports() => Query("""
         SELECT message_id, at, station, verified, time, journal_records, battery_mv, served, hand_outs, exceptions, items, via, data
-        FROM reports r WHERE message_id = (SELECT message_id FROM reports s WHERE s.station = r.station ORDER BY s.verified DESC, s.time DESC, s.at DESC LIMIT 1)
+        FROM reports r WHERE message_id = (SELECT message_id FROM reports s WHERE s.station = r.station ORDER BY s.verified DESC, s.at DESC, s.time DESC LIMIT 1)
         ORDER BY station
         """,
         r => new StoredReport((uint)r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt32(3) == 1, r.IsDBNull(4) ? null : (uint)r.GetInt64(4),
@@ -120,14 +120,14 @@ public sealed class GatewayStore : IDisposable
 
     public void AddStatus(long at, NodeStatus status) =>
         Execute("""
-            INSERT INTO statuses (at, node, neighbours, queue, held, headroom_ms, battery_mv)
-            VALUES ($at, $node, $neighbours, $queue, $held, $headroom, $battery)
+            INSERT INTO statuses (at, node, neighbours, queue, held, headroom_ms, battery_mv, digest)
+            VALUES ($at, $node, $neighbours, $queue, $held, $headroom, $battery, $digest)
             """,
             ("$at", at), ("$node", status.NodeId), ("$neighbours", status.Neighbours), ("$queue", status.Queue), ("$held", status.OrdersHeld),
-            ("$headroom", status.DutyHeadroomMs), ("$battery", status.BatteryMillivolts));
+            ("$headroom", status.DutyHeadroomMs), ("$battery", status.BatteryMillivolts), ("$digest", status.Digest));
 
-    public (long At, NodeStatus Status)? LatestStatus() => Query("SELECT at, node, neighbours, queue, held, headroom_ms, battery_mv FROM statuses ORDER BY id DESC LIMIT 1",
-        r => (r.GetInt64(0), new NodeStatus(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(5), r.GetInt32(6)))).Cast<(long, NodeStatus)?>().FirstOrDefault();
+    public (long At, NodeStatus Status)? LatestStatus() => Query("SELECT at, node, neighbours, queue, held, headroom_ms, battery_mv, digest FROM statuses ORDER BY id DESC LIMIT 1",
+        r => (r.GetInt64(0), new NodeStatus(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(5), r.GetInt32(6), r.IsDBNull(7) ? null : (uint)r.GetInt64(7)))).Cast<(long, NodeStatus)?>().FirstOrDefault();
 
     /// <summary>Notes that a node was heard transmitting an order: a relay sends only what it accepted and holds.</summary>
     public void AddRelayed(int node, uint messageId, long at) =>
@@ -198,16 +198,17 @@ public sealed record StoredBeacon(long At, int Node, int Held, uint Digest, int 
 public sealed record StoredReport(uint MessageId, long At, int Station, bool Verified, uint? Time, uint? JournalRecords, int? BatteryMillivolts,
     int? HouseholdsServed, int? HandOuts, int? Exceptions, string? Items, int Via, byte[] Data);
 
-/// <summary>A status frame from the attached node (docs/formats/host-link.md, type 0x83).</summary>
-public sealed record NodeStatus(int NodeId, int Neighbours, int Queue, int OrdersHeld, long DutyHeadroomMs, int BatteryMillivolts)
+/// <summary>A status frame from the attached node (docs/formats/host-link.md, type 0x83); the held-orders digest when the node sends it (18 bytes).</summary>
+public sealed record NodeStatus(int NodeId, int Neighbours, int Queue, int OrdersHeld, long DutyHeadroomMs, int BatteryMillivolts, uint? Digest)
 {
     public static NodeStatus Decode(byte[] p)
     {
-        if (p.Length < 14)
+        if (p.Length != 14 && p.Length != 18)
         {
-            throw new Skold.Codec.MalformedDataException($"a status frame is 14 bytes, not {p.Length}");
+            throw new Skold.Codec.MalformedDataException($"a status frame is 14 or 18 bytes, not {p.Length}");
         }
         return new NodeStatus((p[0] << 8) | p[1], (p[2] << 8) | p[3], (p[4] << 8) | p[5], (p[6] << 8) | p[7],
-            ((long)p[8] << 24) | ((long)p[9] << 16) | ((long)p[10] << 8) | p[11], (p[12] << 8) | p[13]);
+            ((long)p[8] << 24) | ((long)p[9] << 16) | ((long)p[10] << 8) | p[11], (p[12] << 8) | p[13],
+            p.Length == 18 ? Skold.Bytes.ReadUInt32LittleEndian(p, 14) : null);
     }
 }

@@ -55,9 +55,29 @@ public static class SituationPicture
         }
         if (attached is int self)
         {
+            // The gateway's own node: its status frame carries the same digest as a beacon. A node
+            // that sends none is taken to hold what it accepted (until it restarts without a store).
+            uint? digest = status!.Value.Status.Digest;
+            uint[]? set = null;
+            if (digest is uint d)
+            {
+                uint then = SkoldTime.FromUnixSeconds(status.Value.At / 1000);
+                set = HoldersInference.Match(d, status.Value.Status.OrdersHeld, orders.Where(o => o.Expires > then).Select(o => o.MessageId).ToList());
+                holdings[self] = set is null ? "unknown" : "matched";
+            }
             foreach (StoredOrder order in orders.Where(o => o.State == "accepted" && o.Expires > councilNow))
             {
-                Hold(holders[order.MessageId], self, "answered", order.AnsweredAt ?? order.FirstKnown);
+                if (digest is null || set is not null && set.Contains(order.MessageId))
+                {
+                    Hold(holders[order.MessageId], self, "answered", order.AnsweredAt ?? order.FirstKnown);
+                }
+            }
+            if (set is not null)
+            {
+                foreach (uint id in set.Where(holders.ContainsKey))
+                {
+                    Hold(holders[id], self, "status", status.Value.At);
+                }
             }
         }
 
@@ -93,7 +113,7 @@ public static class SituationPicture
                 beacon?.HeadroomPercent, isAttached ? status!.Value.Status.DutyHeadroomMs : null,
                 isAttached ? [] : beacon?.Neighbours.ToList() ?? [],
                 isAttached ? status!.Value.Status.OrdersHeld : beacon?.Held,
-                isAttached ? "attached" : holdings.GetValueOrDefault(id, "no beacon"),
+                holdings.GetValueOrDefault(id, isAttached ? "attached" : "no beacon"),
                 last?.Rssi, last is null ? null : last.Value.SnrTenths / 10.0, position?.Lat, position?.Lon));
         }
 
