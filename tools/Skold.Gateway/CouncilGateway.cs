@@ -269,6 +269,3 @@ public sealed class CouncilGateway
         _log($"heard order {air.MessageId:x8} on air from node {air.Sender}");
     }
 }
-
-/// <summary>What became of an order given to the gateway: sent on (or already known), or refused with a reason code and a text that starts with it ("R8 policy not met: ...").</summary>
-public sealed record SubmitResult(bool Accepted, uint? MessageId, int ReasonCode, string Reason);

@@ -79,5 +79,3 @@ public sealed class NodePositions
         return value.GetDouble();
     }
 }
-
-public sealed record NodePosition(int Id, string Name, double Lat, double Lon);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Skold.Council;
 
 namespace Skold.Gateway;
@@ -111,7 +110,7 @@ public static class SituationPicture
             nodes.Add(new NodeView(id, position?.Name ?? "node " + id, isAttached, lastAt is long l ? Time(l) : null,
                 NullIfZero(isAttached ? status!.Value.Status.BatteryMillivolts : beacon?.BatteryMillivolts ?? 0),
                 beacon?.HeadroomPercent, isAttached ? status!.Value.Status.DutyHeadroomMs : null,
-                isAttached ? [] : beacon?.Neighbours.ToList() ?? [],
+                isAttached ? heard.Keys.Where(k => k != id).Order().ToList() : beacon?.Neighbours.ToList() ?? [],
                 isAttached ? status!.Value.Status.OrdersHeld : beacon?.Held,
                 holdings.GetValueOrDefault(id, isAttached ? "attached" : "no beacon"),
                 last?.Rssi, last is null ? null : last.Value.SnrTenths / 10.0, position?.Lat, position?.Lon));
@@ -164,32 +163,3 @@ public static class SituationPicture
     /// <summary>UTC, ISO 8601 to the second: sorts as text and reads the same in every room.</summary>
     public static string Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
-
-public sealed record Picture(string GeneratedAt, LinkView Link, int? AttachedNode, List<OrderView> Orders, List<RefusalView> Refusals,
-    List<StationView> Stations, List<NodeView> Nodes, List<LinkLine> Links);
-
-public sealed record LinkView(string Port, bool Connected, int Connections, int Rejected, int OpenRequests);
-
-public sealed record OrderView(string Id, string Kind, int Sequence, string Summary, string Origin, string State, string? Reason, string FirstKnown,
-    string Expires, bool Expired, List<HolderView> Holders, List<int> Lacking);
-
-public sealed record HolderView(int Node, string Evidence, string Since);
-
-public sealed record RefusalView(string At, string Origin, string? Id, int ReasonCode, string Reason);
-
-public sealed record StationView(int Station, bool Verified, string LastHeard, string? ReportTime, int? BatteryMillivolts, int? HouseholdsServed,
-    int? HandOuts, int? Exceptions, List<ItemView> Items, int Via);
-
-public sealed record ItemView(int Code, string Name, int Stock, int LentOut);
-
-public sealed record NodeView(int Node, string Name, bool Attached, string? LastHeard, int? BatteryMillivolts, int? HeadroomPercent, long? HeadroomMs,
-    List<int> Neighbours, int? Held, string Holdings, int? Rssi, double? Snr, double? Lat, double? Lon);
-
-public sealed record LinkLine(int A, int B);
-
-public sealed record SubmitResponse(bool Accepted, string? Id, int ReasonCode, string Reason);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(Picture))]
-[JsonSerializable(typeof(SubmitResponse))]
-public sealed partial class GatewayJsonContext : JsonSerializerContext;
