@@ -24,6 +24,10 @@ public sealed class HostLinkService(RadioNode node, HostLinkServer server, int b
         {
             switch (request.Type)
             {
+                case HostLinkFrame.SendOrder when node.Engine.Held.Holds(Frame.MessageIdOf(request.Payload)):
+                    // A host sends again what it got no answer to (the link broke): that is not a refusal.
+                    Answer(request.Type, true, "already held");
+                    break;
                 case HostLinkFrame.SendOrder:
                     bool accepted = node.Engine.Originate(request.Payload, nowMs);
                     Answer(request.Type, accepted, accepted ? "queued for the air" : "not accepted by the council's rules (signatures, policy, sequence or expiry)");
