@@ -42,10 +42,18 @@ public sealed class GatewayStore : IDisposable
     public static GatewayStore Open(string path)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        var store = new GatewayStore(connection);
-        store.Execute(Schema);
-        return store;
+        try
+        {
+            connection.Open();
+            var store = new GatewayStore(connection);
+            store.Execute(Schema);
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new IOException($"cannot open the gateway's database {path}: {e.Message}", e);
+        }
     }
 
     public void AddHeard(long at, int rssi, int snrTenths, int? type, int? sender, uint? messageId, int? hops, byte[] bytes) =>
