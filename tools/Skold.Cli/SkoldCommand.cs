@@ -18,6 +18,7 @@ public static class SkoldCommand
         root.Subcommands.Add(JournalCommand.Create(io));
         root.Subcommands.Add(LedgerCommand.Create(io));
         root.Subcommands.Add(NodeCommand.Create(io));
+        root.Subcommands.Add(GatewayCommand.Create(io));
         root.Subcommands.Add(ProvisionCommand.Create(io));
         root.Subcommands.Add(CryptoCommand.Create(io));
         root.Subcommands.Add(AirtimeCommand.Create(io));

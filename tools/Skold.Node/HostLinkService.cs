@@ -24,6 +24,10 @@ public sealed class HostLinkService(RadioNode node, HostLinkServer server, int b
         {
             switch (request.Type)
             {
+                case HostLinkFrame.SendOrder when node.Engine.Held.Holds(Frame.MessageIdOf(request.Payload)):
+                    // A host sends again what it got no answer to (the link broke): that is not a refusal.
+                    Answer(request.Type, true, "already held");
+                    break;
                 case HostLinkFrame.SendOrder:
                     bool accepted = node.Engine.Originate(request.Payload, nowMs);
                     Answer(request.Type, accepted, accepted ? "queued for the air" : "not accepted by the council's rules (signatures, policy, sequence or expiry)");
@@ -56,7 +60,7 @@ public sealed class HostLinkService(RadioNode node, HostLinkServer server, int b
     {
         long headroomMs = config.DutyCycle.HeadroomMicroseconds(nowMs) / 1000;
         int[] fields = [node.NodeId, node.Neighbours, node.Engine.QueueLength, node.Engine.Held.Count];
-        byte[] payload = new byte[14];
+        byte[] payload = new byte[18];
         for (int i = 0; i < 4; i++)
         {
             payload[2 * i] = (byte)(fields[i] >> 8);
@@ -69,6 +73,8 @@ public sealed class HostLinkService(RadioNode node, HostLinkServer server, int b
         payload[11] = (byte)headroom;
         payload[12] = (byte)(batteryMillivolts >> 8);
         payload[13] = (byte)batteryMillivolts;
+        // The held-orders digest, as in the node's beacons (frame.md), so the host knows which orders its own node holds.
+        Skold.Bytes.WriteUInt32LittleEndian(payload, 14, node.Engine.Held.Digest());
         return payload;
     }
 }

@@ -29,9 +29,11 @@ internal static class NodeCommand
         var minutes = new Option<string>("--minutes") { Description = "sim: virtual minutes to run.", DefaultValueFactory = _ => "30" };
         var hostLink = new Option<string?>("--host-link") { Description = "Offer the host link (docs/formats/host-link.md) on this Unix socket path, for `skold gateway`." };
         var speed = new Option<string?>("--speed") { Description = "sim: virtual time runs this many times the wall clock (default: as fast as possible; 1 with --host-link)." };
+        var station = new Option<string?>("--station") { Description = "sim: ID=KEYFILE: the first simulated relay also carries the reports of a simulated aid station with this number and device key (registered by the council), every --report-minutes." };
+        var reportMinutes = new Option<string>("--report-minutes") { Description = "sim: virtual minutes between the simulated station's reports.", DefaultValueFactory = _ => "5" };
         var command = new Command("run", "Runs the relay: listens, checks every order and report before relaying it, keeps the duty cycle, beacons. " +
             "Logs one JSON object per line on standard output; a status line (neighbours, queue, duty-cycle headroom) goes to standard error every minute.");
-        foreach (Option option in new Option[] { config, radio, peers, originate, minutes, hostLink, speed })
+        foreach (Option option in new Option[] { config, radio, peers, originate, minutes, hostLink, speed, station, reportMinutes })
         {
             command.Options.Add(option);
         }
@@ -55,7 +57,8 @@ internal static class NodeCommand
                     parse.GetValue(originate) ?? [],
                     CliInput.Integer(parse.GetValue(minutes), "--minutes", 1, 7 * 24 * 60),
                     parse.GetValue(hostLink),
-                    parse.GetValue(speed) is { } s ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : parse.GetValue(hostLink) is null ? 0 : 1),
+                    parse.GetValue(speed) is { } s ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : parse.GetValue(hostLink) is null ? 0 : 1,
+                    parse.GetValue(station) is { } st ? SimulatedStation.Parse(st, registry, CliInput.Integer(parse.GetValue(reportMinutes), "--report-minutes", 1, 24 * 60), ed) : null),
                 "spi" => RunOnSpi(io, node, registry, parse.GetValue(hostLink)),
                 var other => throw new UsageException($"--radio must be spi or sim, not \"{other}\""),
             };
@@ -74,7 +77,7 @@ internal static class NodeCommand
         return (relay, engine);
     }
 
-    private static int Simulate(CommandIO io, NodeConfig node, CouncilRegistry registry, int peers, string[] originate, int minutes, string? hostLinkPath, double speed)
+    private static int Simulate(CommandIO io, NodeConfig node, CouncilRegistry registry, int peers, string[] originate, int minutes, string? hostLinkPath, double speed, SimulatedStation? station)
     {
         long offset = (long)SkoldTime.FromUnixSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()) * 1000;
         var log = new NodeLog(io.Output);
@@ -104,8 +107,17 @@ internal static class NodeCommand
         using HostLinkServer? server = hostLinkPath is null ? null : new HostLinkServer(hostLinkPath);
         HostLinkService? service = server is null ? null : new HostLinkService(me, server, 0);
         service?.Attach();
-        air.Run(minutes * 60_000L, 60_000, now => io.Error.WriteLine($"[{now / 60000} min] {me.Status(now)}"), speed,
-            service is null ? null : now => service.Serve(now, me.Config));
+        Action<long>? tick = service is null ? null : now => service.Serve(now, me.Config);
+        if (station is not null)
+        {
+            Action<long>? serve = tick;
+            tick = now =>
+            {
+                serve?.Invoke(now);
+                station.Tick(first!, now, offset);
+            };
+        }
+        air.Run(minutes * 60_000L, 60_000, now => io.Error.WriteLine($"[{now / 60000} min] {me.Status(now)}"), speed, tick);
         io.Error.WriteLine($"after {minutes} simulated minutes: " + string.Join("; ", air.Nodes.Select(n => $"node {n.NodeId} holds {n.Engine.Held.Count} order(s)")));
         return 0;
     }

@@ -19,6 +19,7 @@ internal static class OrderCommand
         order.Subcommands.Add(CreateInspect(io));
         order.Subcommands.Add(CreateExport(io));
         order.Subcommands.Add(CreateImport(io));
+        order.Subcommands.Add(GatewayCommand.Send(io));
         return order;
     }
 
