@@ -190,7 +190,14 @@ public sealed class StormScenario(StormOptions options, TextWriter progress)
         int reached = reports.Count(r => sim.HasReport(councilNode, r.Id));
         _outcome.ReportsSent = reports.Count;
         _outcome.ReportsReached = reached;
-        _outcome.Add("every station report reached the council", reached == reports.Count, $"{reached} of {reports.Count}");
+        // Reports are flooded once and not repaired (store-and-forward is for orders): one lost
+        // on the way (a relay down, or a rebroadcast the covered-listeners rule cancelled) stays
+        // lost until the next report carries the newer state. The council's picture must end
+        // with every station's latest report.
+        var missing = reports.Where(r => !sim.HasReport(councilNode, r.Id)).Select(r => $"station {r.Station} at hour {r.Hour}").ToList();
+        var latestMissing = reports.GroupBy(r => r.Station).Select(g => g.Last()).Where(r => !sim.HasReport(councilNode, r.Id)).ToList();
+        _outcome.Add("the council holds every station's latest report", latestMissing.Count == 0,
+            $"{reached} of {reports.Count} reports arrived{(missing.Count > 0 ? "; lost on the way (reports are not repaired): " + string.Join(", ", missing) : "")}");
         File.WriteAllText(Path.Combine(Folder("plots"), "coverage-map.svg"), SvgPlots.CoverageMap(result));
         File.WriteAllText(Path.Combine(Folder("plots"), "delivery.svg"), SvgPlots.DeliveryOverTime(result));
         _outcome.Paths.Add(("plots", Folder("plots")));
