@@ -22,6 +22,7 @@ public static class SkoldCommand
         root.Subcommands.Add(ProvisionCommand.Create(io));
         root.Subcommands.Add(CryptoCommand.Create(io));
         root.Subcommands.Add(AirtimeCommand.Create(io));
+        root.Subcommands.Add(DemoCommand.Create(io));
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);
     }

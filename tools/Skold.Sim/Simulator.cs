@@ -23,7 +23,12 @@ public sealed record SimulationOptions
     public long BeaconIntervalMs { get; init; } = 15 * 60 * 1000;
     /// <summary>From what SNR a node that hears a relay is that relay's responsibility (CoverageRebroadcastPolicy).</summary>
     public int ListenerSnrTenths { get; init; } = 0;
+    /// <summary>The council time (seconds, SkoldTime) at the simulation's start.</summary>
+    public long CouncilEpochS { get; init; } = 100_000_000;
 }
+
+/// <summary>A council for a simulation: the registry every node starts from, and the orders to measure, each with when it enters the mesh.</summary>
+public sealed record SimulatedCouncil(CouncilRegistry Registry, IReadOnlyList<(byte[] Message, double AtSeconds)> Orders);
 
 /// <summary>
 /// A discrete-event simulation of a LoRa mesh, deterministic by seed, running the core's real
@@ -35,8 +40,6 @@ public sealed record SimulationOptions
 /// </summary>
 public sealed class Simulator
 {
-    private const long CouncilEpochS = 100_000_000;
-
     private readonly Topology _topology;
     private readonly SimulationOptions _options;
     private readonly ChannelModel _channel;
@@ -55,6 +58,13 @@ public sealed class Simulator
     private readonly bool[,] _viaRepair;
     private readonly long _endUs;
     private readonly long _dutyLimitUsPerHour;
+    private readonly List<byte[]> _injected = [];
+    private readonly Dictionary<uint, long> _transmissionsById = [];
+    private readonly List<(double Minutes, double Delivered)> _deliveryOverTime = [];
+    private long _nextSampleUs;
+    private long _deliveredPairs;
+    private long _nowUs;
+    private bool _started;
     private long _sequence;
     private long _nextTxId;
     private long _orderTransmissions;
@@ -64,6 +74,16 @@ public sealed class Simulator
     private int _dutyViolations;
 
     public Simulator(Topology topology, SimulationOptions options)
+        : this(topology, options, null)
+    {
+    }
+
+    /// <summary>
+    /// A run with the caller's council: every node starts from <paramref name="council"/>'s
+    /// registry, and its orders enter at the council node at the given seconds (they are the
+    /// orders delivery is measured on).
+    /// </summary>
+    public Simulator(Topology topology, SimulationOptions options, SimulatedCouncil? council)
     {
         _topology = topology;
         _options = options;
@@ -94,9 +114,18 @@ public sealed class Simulator
         long hz = (long)Math.Round(topology.Radio.FreqMhz * 1e6);
         _dutyLimitUsPerHour = topology.Radio.Amateur ? long.MaxValue : DutyPermille(hz) * 3600L * 1000;
 
-        (_registry, _orders) = MakeCouncilAndOrders(options);
+        if (council is null)
+        {
+            (_registry, _orders) = MakeCouncilAndOrders(options);
+            _injectedUs = Enumerable.Range(0, _orders.Length).Select(k => (long)((options.FirstOrderAtS + k * options.SpacingS) * 1e6)).ToArray();
+        }
+        else
+        {
+            _registry = council.Registry;
+            _orders = council.Orders.Select(o => o.Message).ToArray();
+            _injectedUs = council.Orders.Select(o => (long)(o.AtSeconds * 1e6)).ToArray();
+        }
         _orderIds = _orders.Select(Frame.MessageIdOf).ToArray();
-        _injectedUs = Enumerable.Range(0, _orders.Length).Select(k => (long)((options.FirstOrderAtS + k * options.SpacingS) * 1e6)).ToArray();
         _heldAtUs = new long[_n, _orders.Length];
         _viaRepair = new bool[_n, _orders.Length];
         for (int i = 0; i < _n; i++)
@@ -125,6 +154,19 @@ public sealed class Simulator
 
     public SimulationResult Run()
     {
+        Start();
+        RunUntil(_options.Hours * 3600);
+        return Finish();
+    }
+
+    /// <summary>Boots the nodes and schedules the outages and the council's orders; RunUntil then moves time on.</summary>
+    public void Start()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("the simulation has started already");
+        }
+        _started = true;
         for (int i = 0; i < _n; i++)
         {
             if (!IsOfflineAt(i, 0))
@@ -142,20 +184,56 @@ public sealed class Simulator
         {
             Push(new SimEvent(EventKind.Inject, _injectedUs[k], _topology.CouncilIndex, k));
         }
-        var deliveryOverTime = new List<(double Minutes, double Delivered)>();
-        long nextSampleUs = 0;
-        long deliveredPairs = 0;
-        while (_events.TryDequeue(out SimEvent? e, out _) && e.TimeUs <= _endUs)
-        {
-            while (nextSampleUs <= e.TimeUs)
-            {
-                deliveryOverTime.Add((nextSampleUs / 60e6, (double)deliveredPairs / Math.Max(1, _n * _orders.Length)));
-                nextSampleUs += 60_000_000;
-            }
-            deliveredPairs += Handle(e);
-        }
-        return Summarize(deliveryOverTime);
     }
+
+    /// <summary>Network time now, in seconds since the start.</summary>
+    public double NowSeconds => _nowUs / 1e6;
+
+    /// <summary>Handles every event up to <paramref name="seconds"/> (at most the run's hours).</summary>
+    public void RunUntil(double seconds)
+    {
+        long untilUs = Math.Min(_endUs, (long)(seconds * 1e6));
+        while (_events.TryPeek(out SimEvent? next, out _) && next.TimeUs <= untilUs)
+        {
+            SimEvent e = _events.Dequeue();
+            while (_nextSampleUs <= e.TimeUs)
+            {
+                _deliveryOverTime.Add((_nextSampleUs / 60e6, (double)_deliveredPairs / Math.Max(1, _n * _orders.Length)));
+                _nextSampleUs += 60_000_000;
+            }
+            _nowUs = e.TimeUs;
+            _deliveredPairs += Handle(e);
+        }
+        _nowUs = Math.Max(_nowUs, untilUs);
+    }
+
+    /// <summary>
+    /// A message that enters the mesh at node <paramref name="node"/> at <paramref name="atSeconds"/>
+    /// (not before now): an order (a forgery, say, that delivery is not measured on) or a sealed station report.
+    /// </summary>
+    public void Inject(int node, byte[] message, bool report, double atSeconds)
+    {
+        long atUs = Math.Max(_nowUs, (long)(atSeconds * 1e6));
+        _injected.Add(message);
+        Push(new SimEvent(report ? EventKind.InjectReport : EventKind.InjectExtra, atUs, node, _injected.Count - 1));
+    }
+
+    /// <summary>True when node <paramref name="node"/> is running and holds the order with this message id.</summary>
+    public bool Holds(int node, uint messageId) => _nodes[node].Engine?.Held.Holds(messageId) ?? false;
+
+    /// <summary>True when node <paramref name="node"/> is running and has accepted the station report with this message id.</summary>
+    public bool HasReport(int node, uint messageId) => _nodes[node].Engine?.HasReport(messageId) ?? false;
+
+    /// <summary>Seconds after the start when node <paramref name="node"/> first held measured order <paramref name="order"/>, or -1.</summary>
+    public double HeldAtSeconds(int node, int order) => _heldAtUs[node, order] < 0 ? -1 : _heldAtUs[node, order] / 1e6;
+
+    /// <summary>Frames sent so far that carry this message id (copies, fragments and repairs).</summary>
+    public long TransmissionsOf(uint messageId) => _transmissionsById.GetValueOrDefault(messageId);
+
+    public int NodeIndex(string id) => IndexOf(id);
+
+    /// <summary>The run's metrics over the measured orders, as Run returns them.</summary>
+    public SimulationResult Finish() => Summarize(_deliveryOverTime);
 
     private long Handle(SimEvent e)
     {
@@ -183,6 +261,22 @@ public sealed class Simulator
                     ScheduleWake(e.Node, e.TimeUs);
                     return delivered;
                 }
+            case EventKind.InjectExtra:
+            case EventKind.InjectReport:
+                if (node.Engine is null)
+                {
+                    return 0;
+                }
+                if (e.Kind == EventKind.InjectReport)
+                {
+                    node.Engine.OriginateReport(_injected[e.Data], e.TimeUs / 1000);
+                }
+                else
+                {
+                    node.Engine.Originate(_injected[e.Data], e.TimeUs / 1000);
+                }
+                ScheduleWake(e.Node, e.TimeUs);
+                return 0;
             case EventKind.Offline:
                 node.Engine = null;
                 node.Receptions.Clear();
@@ -203,7 +297,7 @@ public sealed class Simulator
         var config = new RelayConfig(i, _modulation, DutyCycleAccountant.ForFrequency((long)Math.Round(_topology.Radio.FreqMhz * 1e6), _topology.Radio.Amateur))
         {
             BeaconIntervalMs = _options.BeaconIntervalMs,
-            CouncilEpochOffsetMs = CouncilEpochS * 1000,
+            CouncilEpochOffsetMs = _options.CouncilEpochS * 1000,
             Callsign = _topology.Radio.Amateur ? "SK0SKO" : "",
             BatteryCentivolts = 390,
         };
@@ -268,6 +362,7 @@ public sealed class Simulator
             r.Corrupted = true;
         }
         _allTransmissions++;
+        _transmissionsById[frame.MessageId] = _transmissionsById.GetValueOrDefault(frame.MessageId) + 1;
         if (frame.Type == FrameType.Order)
         {
             _repairTransmissions += frame.Repair ? 1 : 0;
@@ -528,13 +623,13 @@ public sealed class Simulator
             keys[i] = ed.CreatePrivateKey(seed);
             members[i] = new CouncilMember("Member " + i, i / 2, keys[i].GetPublicKey(), 0, CouncilMember.Forever, false);
         }
-        var genesis = new Order(OrderKind.Genesis, 0, (uint)CouncilEpochS, 0, new GenesisBody("Simulated council", 10_000_000, members, KindPolicy.Defaults()));
+        var genesis = new Order(OrderKind.Genesis, 0, (uint)options.CouncilEpochS, 0, new GenesisBody("Simulated council", 10_000_000, members, KindPolicy.Defaults()));
         var registry = CouncilRegistry.FromGenesis(genesis);
         var orders = new byte[options.Orders][];
         int lifetime = (int)Math.Min(Order.MaxLifetimeMinutes, options.Hours * 60 + 120);
         for (int k = 0; k < options.Orders; k++)
         {
-            uint created = (uint)(CouncilEpochS + options.FirstOrderAtS + k * options.SpacingS);
+            uint created = (uint)(options.CouncilEpochS + options.FirstOrderAtS + k * options.SpacingS);
             string text = $"Order {k + 1}: storm warning, stay indoors. Warm shelter open at the school; bring blankets, water and food.";
             var order = new Order(OrderKind.Alert, k + 1, created, lifetime, new AlertBody(AlertBody.Warning, 0, text));
             byte[] message = registry.SigningMessage(order);
@@ -545,7 +640,7 @@ public sealed class Simulator
         return (registry, orders);
     }
 
-    private enum EventKind { Wake, TxEnd, Inject, Offline, Online }
+    private enum EventKind { Wake, TxEnd, Inject, InjectExtra, InjectReport, Offline, Online }
 
     private sealed record SimEvent(EventKind Kind, long TimeUs, int Node, int Data)
     {

@@ -120,6 +120,12 @@ namespace Skold.Mesh
         }
 
         /// <summary>Sends an order into the mesh from this node (the council's gateway). False when it is not authentic.</summary>
+        /// <summary>True when this node has accepted the station report with this message id (signature verified).</summary>
+        public bool HasReport(uint messageId)
+        {
+            return IsKnownReport(messageId);
+        }
+
         public bool Originate(byte[] order, long nowMs)
         {
             return AcceptOrder(order, Frame.MessageIdOf(order), _config.NodeId, -1000, nowMs, 0, _config.HopLimit);

@@ -71,6 +71,32 @@ internal sealed class LogAuditor(HttpClient http, TextWriter output)
         return true;
     }
 
+    /// <summary>
+    /// Asks the ledger for every entry's inclusion proof in its signed tree and checks each
+    /// against the entry's own hash and the signed root: what a citizen does for the entries they care about.
+    /// </summary>
+    public (long Checked, long Failed) CheckEveryInclusionProof(string verifierKey)
+    {
+        LogCheckpoint current = LedgerSigner.VerifyCheckpoint(Get("checkpoint"), verifierKey);
+        long index = 0;
+        long failed = 0;
+        foreach (TileId bundle in TileId.EntryBundlesForTreeSize(current.Size))
+        {
+            foreach (byte[] entry in EntryBundle.Decode(GetBytes(bundle.ToPath()), bundle.Width))
+            {
+                string json = Get($"proof/inclusion?index={index}&size={current.Size}");
+                List<byte[]> proof = System.Text.Json.JsonSerializer.Deserialize(json, Skold.Ledger.LedgerJsonContext.Default.ProofResponse)!.Proof.Select(Convert.FromBase64String).ToList();
+                if (!MerkleProofVerifier.VerifyInclusion(MerkleHash.Leaf(entry), index, current.Size, proof, current.Root))
+                {
+                    output.WriteLine($"FAIL: entry {index}'s inclusion proof does not lead to the signed root");
+                    failed++;
+                }
+                index++;
+            }
+        }
+        return (index, failed);
+    }
+
     private bool Consistent(LogCheckpoint earlier, LogCheckpoint current)
     {
         if (earlier.Size == 0)

@@ -14,10 +14,9 @@ namespace Skold.Cli.Station;
 /// </summary>
 public sealed class StationDay
 {
-    private const int Households = 1000;
-    private readonly StationSession _session;
+    public const int DefaultHouseholds = 1000;
     private readonly Random _random;
-    private readonly KioskDriver _driver;
+    private KioskDriver _driver;
     private readonly string[] _cards;
     private readonly List<int> _packsOut = [];
     private readonly SortedDictionary<string, int> _refusals = new(StringComparer.Ordinal);
@@ -26,14 +25,19 @@ public sealed class StationDay
     private uint _shiftStart;
     private int _lastCountDay = -1;
 
-    public StationDay(StationSession session, Random random, uint start)
+    private StationSession _session;
+
+    /// <param name="households">The households that come to this station, most often the first (default: 0 to 999).</param>
+    public StationDay(StationSession session, Random random, uint start, IReadOnlyList<int>? households = null)
     {
         _session = session;
         _random = random;
         _start = start;
         _driver = new KioskDriver(session.Kiosk, start);
-        _cards = Enumerable.Range(0, Households).Select(Card).ToArray();
+        _cards = (households ?? Enumerable.Range(0, DefaultHouseholds).ToArray()).Select(Card).ToArray();
     }
+
+    public uint Now => _driver.Now;
 
     public int HandOuts { get; private set; }
 
@@ -57,11 +61,7 @@ public sealed class StationDay
 
     public void Run(int records)
     {
-        if (_session.Kiosk.Language != Kiosk.English)
-        {
-            _driver.Type("D");
-        }
-        LogIn();
+        Begin();
         uint lastRecords = _session.Journal.Records;
         int idle = 0;
         while (_session.Journal.Records < (uint)records && !Stopped)
@@ -73,34 +73,72 @@ public sealed class StationDay
             {
                 throw new UsageException($"the station recorded nothing in {idle} households' visits (refused: {string.Join(", ", _refusals.Select(r => r.Key))}): check the rules' dates against --time");
             }
-            int hour = LocalHour();
-            if (hour >= 21 || hour < 7)
-            {
-                LogOut();
-                _driver.Wait((uint)(((7 - hour + 24) % 24) * 3600));
-                LogIn();
-                continue;
-            }
-            if (_driver.Now - _shiftStart >= 4 * 3600)
-            {
-                LogOut();
-                _operator = 3 - _operator;
-                LogIn();
-            }
-            Restock();
-            CountStockOncePerDay();
-            if (_packsOut.Count > 0 && _random.NextDouble() < 0.12)
-            {
-                ReturnPack();
-            }
-            else
-            {
-                HandOut();
-            }
-            _driver.Wait((uint)_random.Next(5, 60));
+            Step();
         }
+        End();
+    }
+
+    /// <summary>Opens the day: the screen in English and the first operator logged in.</summary>
+    public void Begin()
+    {
+        if (_session.Kiosk.Language != Kiosk.English)
+        {
+            _driver.Type("D");
+        }
+        LogIn();
+    }
+
+    /// <summary>Serves households until the clock reaches <paramref name="until"/> or the journal is full.</summary>
+    public void RunUntil(uint until)
+    {
+        while (_driver.Now < until && !Stopped)
+        {
+            Step();
+        }
+    }
+
+    /// <summary>Closes the day: back to the menu, and the kiosk shut down (which signs the journal's head).</summary>
+    public void End()
+    {
         Home();
         _session.Kiosk.Shutdown(_driver.Now);
+    }
+
+    /// <summary>Carries on with the kiosk restarted on <paramref name="session"/> after a power cut: the operator logs in again.</summary>
+    public void Reboot(StationSession session, uint now)
+    {
+        _session = session;
+        _driver = new KioskDriver(session.Kiosk, now);
+        Begin();
+    }
+
+    private void Step()
+    {
+        int hour = LocalHour();
+        if (hour >= 21 || hour < 7)
+        {
+            LogOut();
+            _driver.Wait((uint)(((7 - hour + 24) % 24) * 3600));
+            LogIn();
+            return;
+        }
+        if (_driver.Now - _shiftStart >= 4 * 3600)
+        {
+            LogOut();
+            _operator = 3 - _operator;
+            LogIn();
+        }
+        Restock();
+        CountStockOncePerDay();
+        if (_packsOut.Count > 0 && _random.NextDouble() < 0.12)
+        {
+            ReturnPack();
+        }
+        else
+        {
+            HandOut();
+        }
+        _driver.Wait((uint)_random.Next(5, 60));
     }
 
     public string Summary(string journalPath)
@@ -184,7 +222,7 @@ public sealed class StationDay
 
     private void HandOut()
     {
-        int household = (int)(Households * Math.Pow(_random.NextDouble(), 1.6));
+        int household = (int)(_cards.Length * Math.Pow(_random.NextDouble(), 1.6));
         double roll = _random.NextDouble();
         int choice = roll < 0.5 ? 2 : roll < 0.8 ? 3 : 1;
         int quantity = choice == 3 ? _random.Next(1, 4) : 1;
@@ -212,8 +250,8 @@ public sealed class StationDay
         }
         else if (Screen.Contains("neighbours vouch", StringComparison.Ordinal) && _random.NextDouble() < 0.4)
         {
-            int first = _random.Next(Households);
-            int second = _random.Next(Households);
+            int first = _random.Next(_cards.Length);
+            int second = _random.Next(_cards.Length);
             _driver.Type($"A {_cards[first]}# {_cards[second]}#");
             if (Screen.Contains("Exception given", StringComparison.Ordinal))
             {

@@ -35,7 +35,12 @@ public sealed class StationSession : IDisposable
         Open(journalPath, stationPath, now, randomBytes, null);
 
     /// <summary>As Open, letting `change` amend the station file (for example with a new rules order) before the journal opens.</summary>
-    public static StationSession Open(string journalPath, string? stationPath, uint now, Func<int, byte[]> randomBytes, Func<StationFile, bool, StationFile>? change)
+    public static StationSession Open(string journalPath, string? stationPath, uint now, Func<int, byte[]> randomBytes, Func<StationFile, bool, StationFile>? change) =>
+        Open(journalPath, stationPath, now, randomBytes, change, null);
+
+    /// <summary>As Open, with the journal written through <paramref name="wrapStorage"/> (a demo's power cut, say).</summary>
+    public static StationSession Open(string journalPath, string? stationPath, uint now, Func<int, byte[]> randomBytes,
+        Func<StationFile, bool, StationFile>? change, Func<IJournalStorage, IJournalStorage>? wrapStorage)
     {
         stationPath ??= StationFile.DefaultPath(journalPath);
         bool created = false;
@@ -62,7 +67,7 @@ public sealed class StationSession : IDisposable
         FileJournalStorage storage = FileJournalStorage.OpenOrCreate(journalPath, station.JournalBytes);
         try
         {
-            Journal journal = Journal.Open(storage, ed, key, station.Station, station.Bytes(station.CouncilId, 32, "council id"),
+            Journal journal = Journal.Open(wrapStorage is null ? storage : wrapStorage(storage), ed, key, station.Station, station.Bytes(station.CouncilId, 32, "council id"),
                 cards.KeyId, now, station.CheckpointInterval, book);
             var kiosk = new Kiosk(station.Settings(), journal, book, cards, now);
             if (station.Order is { } order && !kiosk.ApplyRules(order, now))
