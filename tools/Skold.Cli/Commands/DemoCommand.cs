@@ -16,7 +16,7 @@ internal static class DemoCommand
     private static Command Storm(CommandIO io)
     {
         var output = new Option<string>("--out") { Description = "Where to write the journals, plots, ledger and public page.", DefaultValueFactory = _ => "storm" };
-        var seed = new Option<string>("--seed") { Description = "Seed for the town, the households and every key: the same seed gives the same storm.", DefaultValueFactory = _ => "1" };
+        var seed = new Option<string>("--seed") { Description = "Seed for the town, the households and every key: the same seed gives the same storm (only the ledger's arrival times, and so its audit draw, follow the real clock).", DefaultValueFactory = _ => "1" };
         var households = new Option<string>("--households") { Description = "Households in the town (30..20000).", DefaultValueFactory = _ => "1000" };
         var hours = new Option<string>("--hours") { Description = "Hours without grid power (12..168).", DefaultValueFactory = _ => "48" };
         var nodes = new Option<string>("--nodes") { Description = "LoRa nodes in the town, the council's and the stations' included (10..100).", DefaultValueFactory = _ => "30" };
