@@ -55,6 +55,23 @@ namespace Skold.Board.Kiosk
 
         public StationKiosk? Kiosk { get; }
 
+        /// <summary>
+        /// Why the kiosk must not send station reports over LoRa, or null: on the 70 cm amateur
+        /// band every transmission must identify the station by callsign, and a report frame has
+        /// no room for it (docs/formats/frame.md), so a kiosk provisioned there stays silent.
+        /// </summary>
+        public string? ReportProblem
+        {
+            get
+            {
+                if (Provisioning == null)
+                {
+                    return "not running";
+                }
+                return Provisioning.Amateur ? "station reports are not sent on the amateur band (a report frame cannot carry the callsign): provision the kiosk for EU 868" : null;
+            }
+        }
+
         /// <summary>The 20x4 screen that explains Problem.</summary>
         public string[] ProblemLines
         {
