@@ -89,6 +89,12 @@ namespace Skold.Board.Kiosk
             return key;
         }
 
+        /// <summary>Shows the kiosk's screen again (after something else used the display, or rules changed under it).</summary>
+        public void Refresh()
+        {
+            Show();
+        }
+
         /// <summary>Before power goes: log out, sign the chain head, show the closing screen.</summary>
         public void Shutdown(uint utcSeconds)
         {
