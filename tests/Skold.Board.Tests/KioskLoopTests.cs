@@ -21,6 +21,7 @@ public sealed class LoopBench
     public readonly RadioLog Radio = new();
     public readonly KioskStation Station;
     public readonly KioskLoop Loop;
+    public readonly Hd44780 Display;
     public long NowMs;
     public uint Utc = TestCouncil.Now;
 
@@ -28,8 +29,9 @@ public sealed class LoopBench
     {
         Station = KioskStation.Open(Provisioned.File, Flash, Provisioned.RulesOrder(), Utc, Provisioned.Ed);
         Assert.IsNull(Station.Problem, Station.Problem);
+        Display = new Hd44780(Screen);
         Loop = new KioskLoop(Station, new KeypadScanner(Keys, KeypadLayout.Standard, KeypadScanner.DefaultStableScans),
-            new Hd44780(Screen), new SignalPlayer(Signals));
+            Display, new SignalPlayer(Signals));
         Loop.Start(NowMs);
     }
 
@@ -163,6 +165,16 @@ public class KioskLoopTests
         Assert.IsTrue(sent is > 0 and < 20, $"{sent} SF12 reports in an hour at 1 %");
         Assert.IsTrue(reporter.Deferred > 0);
         Assert.IsTrue(duty.UsedMicroseconds(3_599_999) <= 36_000_000);
+    }
+
+    [TestMethod]
+    public void RefreshPutsTheKiosksScreenBackAfterTheSyncScreen()
+    {
+        var bench = new LoopBench();
+        bench.Display.Show(["Synkar med ledger", "Syncing to ledger", "Kommunhuset", ""]);
+        Assert.AreEqual("Synkar med ledger".PadRight(20), bench.Screen.Row(0));
+        bench.Loop.Refresh();
+        CollectionAssert.AreEqual(bench.KioskLines, bench.Screen.Screen);
     }
 
     [TestMethod]
