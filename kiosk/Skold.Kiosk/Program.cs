@@ -1,10 +1,12 @@
 // The station kiosk image for an ESP32 DevKitC (issue 8). Built by the nanoFramework toolchain
 // only: see kiosk/README.md. Every decision is made in Skold.Board and Skold.Core (host-tested);
 // this file builds the adapters in Board/ and runs the loop.
-// APIs: CoreLibrary 1.17.11 (Thread.Sleep, Console.WriteLine), the adapters' packages (Board/*.cs).
+// APIs: CoreLibrary 1.17.11 (Thread.Sleep, Console.WriteLine), nanoFramework.Runtime.Native 1.7.11
+// (Power.RebootDevice), the adapters' packages (Board/*.cs).
 using System;
 using System.IO;
 using System.Threading;
+using nanoFramework.Runtime.Native;
 using Skold.Board.Display;
 using Skold.Board.Keypad;
 using Skold.Board.Kiosk;
@@ -29,12 +31,14 @@ namespace Skold.Kiosk
 
         private const int BootScans = 10;
         private const int SyncScreenMs = 4000;
+        private const int ClockRetryMs = 5 * 60 * 1000;
 
         public static void Main()
         {
             KioskFiles files = new KioskFiles();
             byte[]? provisioning = files.Read(KioskFiles.Provisioning);
-            KioskPinMap? pins = ChoosePins(provisioning);
+            DeviceProvisioning? decoded = Decode(provisioning);
+            KioskPinMap? pins = ChoosePins(decoded);
             if (pins == null)
             {
                 return;
@@ -54,6 +58,11 @@ namespace Skold.Kiosk
 
             display.Start();
             display.Show(new string[] { "Skold kiosk", "Startar...", "Starting...", "" });
+            if (SystemClock.Now() == 0 && decoded != null && decoded.WifiSsid.Length > 0)
+            {
+                // The clock reads before 2024: it lost its time with the power. SNTP over Wi-Fi sets it.
+                SetClockOverWifi(display, decoded);
+            }
             Ed25519 ed = new Ed25519();
             KioskStation station;
             try
@@ -68,6 +77,10 @@ namespace Skold.Kiosk
             }
             if (station.Problem != null)
             {
+                if (station.Problem == KioskStation.ClockNotSet && decoded != null && decoded.WifiSsid.Length > 0)
+                {
+                    WaitForClock(display, panel, decoded);
+                }
                 Halt(display, panel, station.Problem);
                 return;
             }
@@ -130,31 +143,65 @@ namespace Skold.Kiosk
             }
         }
 
-        // The kiosk image drives the DevKitC kiosk wiring. Without a readable provisioning it still
-        // does (a kiosk image is flashed onto kiosk hardware), so the screen can say what is wrong;
-        // a provisioning that names another board means this is not kiosk hardware: touch no pin.
-        private static KioskPinMap? ChoosePins(byte[]? provisioning)
+        private static DeviceProvisioning? Decode(byte[]? provisioning)
         {
-            string name = KioskPinMap.KioskDevKitC;
-            if (provisioning != null)
+            if (provisioning == null)
             {
-                try
-                {
-                    name = DeviceProvisioning.Decode(provisioning).Board;
-                }
-                catch (MalformedDataException)
-                {
-                    name = KioskPinMap.KioskDevKitC;
-                }
+                return null;
             }
             try
             {
-                return KioskPinMap.ForName(name);
+                return DeviceProvisioning.Decode(provisioning);
+            }
+            catch (MalformedDataException)
+            {
+                // KioskStation.Open says why on the screen.
+                return null;
+            }
+        }
+
+        // The kiosk image drives the DevKitC kiosk wiring. Without a readable provisioning it still
+        // does (a kiosk image is flashed onto kiosk hardware), so the screen can say what is wrong;
+        // a provisioning that names another board means this is not kiosk hardware: touch no pin.
+        private static KioskPinMap? ChoosePins(DeviceProvisioning? provisioning)
+        {
+            try
+            {
+                return KioskPinMap.ForName(provisioning == null ? KioskPinMap.KioskDevKitC : provisioning.Board);
             }
             catch (ArgumentException e)
             {
                 Console.WriteLine("skold kiosk: " + e.Message);
                 return null;
+            }
+        }
+
+        private static bool SetClockOverWifi(Hd44780 display, DeviceProvisioning p)
+        {
+            display.Show(new string[] { "Klockan saknas:", "Clock not set:", "Wi-Fi " + p.WifiSsid, "" });
+            string? wifi = WifiUplink.Connect(p.WifiSsid, p.WifiPassword);
+            if (wifi != null)
+            {
+                Console.WriteLine("skold kiosk: clock not set: " + wifi);
+                return false;
+            }
+            WifiUplink.Disconnect();
+            return true;
+        }
+
+        // The clock is the only thing wrong: keep trying Wi-Fi (the grid may come back) and restart
+        // once it gives the time, so the kiosk opens its journal with a clock it can trust.
+        private static void WaitForClock(Hd44780 display, Esp32KioskPanel panel, DeviceProvisioning p)
+        {
+            for (int attempt = 0; attempt < 12; attempt++)
+            {
+                display.Show(ProblemScreen.Lines("EJ REDO/NOT READY", KioskStation.ClockNotSet));
+                panel.Leds(Skold.Station.KioskSignal.AmberLed);
+                Thread.Sleep(ClockRetryMs);
+                if (SetClockOverWifi(display, p) && SystemClock.Now() != 0)
+                {
+                    Power.RebootDevice();
+                }
             }
         }
 

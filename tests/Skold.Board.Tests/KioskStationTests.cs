@@ -131,3 +131,20 @@ public class KioskStationTests
         Assert.AreEqual(first.Journal!.Records, second.Journal!.Records, "the same rules are not recorded twice");
     }
 }
+
+[TestClass]
+public class KioskStationClockTests
+{
+    [TestMethod]
+    public void AClockThatLostItsTimeOpensNothingAndSaysSo()
+    {
+        var p = new ProvisionedKiosk();
+        var flash = new MemoryJournalStorage(4096);
+        KioskStation station = KioskStation.Open(p.File, flash, null, 0, p.Ed);
+        Assert.AreEqual(KioskStation.ClockNotSet, station.Problem);
+        var cells = new byte[flash.Size];
+        flash.Read(0, cells, 0, cells.Length);
+        Assert.IsTrue(cells.All(b => b == 0xff), "no opened record with a wrong time");
+        Assert.IsTrue(station.ProblemLines.All(l => l.Length <= 20));
+    }
+}

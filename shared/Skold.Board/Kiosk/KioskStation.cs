@@ -17,6 +17,8 @@ namespace Skold.Board.Kiosk
     {
         public const int VouchesPerDay = 2;
 
+        public const string ClockNotSet = "the clock is not set (it reads before the council was founded): let the kiosk reach its Wi-Fi once, or set the time";
+
         private KioskStation(string problem)
         {
             Problem = problem;
@@ -106,6 +108,13 @@ namespace Skold.Board.Kiosk
             if (problem != null || registry == null)
             {
                 return new KioskStation(problem == null ? "no council registry" : problem);
+            }
+            // A clock before the council existed has lost its time (no RTC battery): records made
+            // now would land in the wrong periods, so nothing is opened until it is set.
+            uint founded = Order.Decode(provisioning.Genesis).Created;
+            if (now < founded)
+            {
+                return new KioskStation(ClockNotSet);
             }
             KioskSettings settings = new KioskSettings(provisioning.Id, provisioning.StationName);
             for (int i = 0; i < provisioning.OperatorNumbers.Length; i++)
