@@ -17,6 +17,13 @@ namespace Skold.Board.Kiosk
         public const long DefaultIntervalMs = 15 * 60 * 1000;
         public const int DefaultHopLimit = 10;
 
+        /// <summary>
+        /// Kiosks transmit with frame sender 0x8000 + station number (docs/formats/frame.md): a relay
+        /// drops frames that carry its own number as its own echo, and relays are numbered below
+        /// 0x8000, so a kiosk is never taken for the relay that shares its number.
+        /// </summary>
+        public const int KioskSenderBase = 0x8000;
+
         private readonly CouncilRegistry _registry;
         private readonly int _stationId;
         private readonly Ed25519PrivateKey _key;
@@ -45,6 +52,11 @@ namespace Skold.Board.Kiosk
 
         public int Deferred { get; private set; }
 
+        public static int SenderFor(int stationId)
+        {
+            return KioskSenderBase | (stationId & 0x7fff);
+        }
+
         public bool Due(long nowMs)
         {
             return nowMs >= _nextMs;
@@ -69,7 +81,7 @@ namespace Skold.Board.Kiosk
                 return null;
             }
             byte[] report = StationReportSignature.Seal(_registry, _stationId, body, _key, _ed);
-            Frame[] frames = Frame.Fragment(FrameType.Report, HopLimit, _stationId, report);
+            Frame[] frames = Frame.Fragment(FrameType.Report, HopLimit, SenderFor(_stationId), report);
             byte[] frame = frames[0].Encode();
             if (frames.Length != 1 || frame.Length != length)
             {
