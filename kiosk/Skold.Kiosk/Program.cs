@@ -49,11 +49,20 @@ namespace Skold.Kiosk
             SignalPlayer signal = new SignalPlayer(panel);
             Esp32Sx127xBus bus = new Esp32Sx127xBus(pins.Sck, pins.Miso, pins.Mosi, pins.Nss, pins.Reset, pins.Dio0);
             Sx127x radio = new Sx127x(bus, bus);
-            radio.Reset();
-
             if (SelfTest.Requested(keypad, BootScans))
             {
                 RunSelfTest(display, keypad, signal, radio);
+            }
+            bool radioUp = true;
+            try
+            {
+                radio.Reset();
+            }
+            catch (RadioException e)
+            {
+                // The queue comes first: the kiosk hands out and records without its radio.
+                radioUp = false;
+                Console.WriteLine("skold kiosk: radio: " + e.Message + " (no station reports, no rules over LoRa)");
             }
 
             display.Start();
@@ -90,23 +99,34 @@ namespace Skold.Kiosk
             }
             DeviceProvisioning p = station.Provisioning!;
             LoRaModulation modulation = new LoRaModulation(p.SpreadingFactor, p.BandwidthHz, p.CodingRate);
-            radio.Configure(new RadioSettings(p.FrequencyHz, modulation, p.PowerDbm, p.PaBoost));
             LoRaLink link = new LoRaLink(radio, bus);
             KioskLoop loop = new KioskLoop(station, keypad, display, signal);
             long nowMs = SystemClock.NowMs();
-            if (station.ReportProblem == null)
+            if (radioUp)
+            {
+                try
+                {
+                    radio.Configure(new RadioSettings(p.FrequencyHz, modulation, p.PowerDbm, p.PaBoost));
+                    link.Listen();
+                }
+                catch (ArgumentException e)
+                {
+                    radioUp = false;
+                    Console.WriteLine("skold kiosk: radio settings: " + e.Message + " (no station reports, no rules over LoRa)");
+                }
+            }
+            if (radioUp && station.ReportProblem == null)
             {
                 loop.SendReports(new StationReporter(station.Registry!, p.Id, station.StationKey!, ed, modulation,
                     DutyCycleAccountant.ForFrequency(p.FrequencyHz, p.Amateur), nowMs + 60000), link);
             }
-            else
+            else if (station.ReportProblem != null)
             {
                 Console.WriteLine("skold kiosk: " + station.ReportProblem);
             }
             OrderListener orders = new OrderListener(station);
             SyncSchedule sync = new SyncSchedule(nowMs);
             bool canSync = p.WifiSsid.Length > 0 && p.LedgerUrl.Length > 0;
-            link.Listen();
             loop.Start(nowMs);
             Console.WriteLine("skold kiosk: station " + p.Id + " " + p.StationName + ", journal " + station.Journal!.Records + " records");
             while (true)
@@ -116,7 +136,7 @@ namespace Skold.Kiosk
                     nowMs = SystemClock.NowMs();
                     uint now = SystemClock.Now();
                     loop.Step(nowMs, now);
-                    int length = link.Poll();
+                    int length = radioUp ? link.Poll() : 0;
                     if (length > 0)
                     {
                         byte[]? rules = orders.Receive(link.Received, 0, length, now, nowMs);

@@ -8,67 +8,6 @@ using Skold.Tests.Portable;
 
 namespace Skold.Board.Tests;
 
-/// <summary>The whole board loop on host models: keypad matrix in, HD44780 and buzzer/LEDs out, journal in RAM flash, reports on a fake radio.</summary>
-public sealed class LoopBench
-{
-    public const long PassMs = 10;
-
-    public readonly ProvisionedKiosk Provisioned = new();
-    public readonly MemoryJournalStorage Flash = new(65536);
-    public readonly KeypadMatrix Keys = new();
-    public readonly Hd44780Model Screen = new();
-    public readonly SignalRecorder Signals = new();
-    public readonly RadioLog Radio = new();
-    public readonly KioskStation Station;
-    public readonly KioskLoop Loop;
-    public readonly Hd44780 Display;
-    public long NowMs;
-    public uint Utc = TestCouncil.Now;
-
-    public LoopBench()
-    {
-        Station = KioskStation.Open(Provisioned.File, Flash, Provisioned.RulesOrder(), Utc, Provisioned.Ed);
-        Assert.IsNull(Station.Problem, Station.Problem);
-        Display = new Hd44780(Screen);
-        Loop = new KioskLoop(Station, new KeypadScanner(Keys, KeypadLayout.Standard, KeypadScanner.DefaultStableScans),
-            Display, new SignalPlayer(Signals));
-        Loop.Start(NowMs);
-    }
-
-    /// <summary>Runs the loop for ms milliseconds, one pass every PassMs; the UTC clock follows.</summary>
-    public void Run(long ms)
-    {
-        for (long end = NowMs + ms; NowMs < end;)
-        {
-            NowMs += PassMs;
-            Utc = TestCouncil.Now + (uint)(NowMs / 1000);
-            Signals.Now = NowMs;
-            Loop.Step(NowMs, Utc);
-        }
-    }
-
-    /// <summary>Presses each key for 80 ms and lets go for 80 ms, as a hand does.</summary>
-    public void Type(string keys)
-    {
-        foreach (char key in keys)
-        {
-            Keys.Press(key);
-            Run(80);
-            Keys.Release(key);
-            Run(80);
-        }
-    }
-
-    public string[] KioskLines => [.. Enumerable.Range(0, 4).Select(Station.Kiosk!.Line)];
-
-    public sealed class RadioLog : IFrameRadio
-    {
-        public List<(long At, byte[] Frame)> Sent { get; } = [];
-
-        public void Transmit(byte[] frame, long nowMs) => Sent.Add((nowMs, frame));
-    }
-}
-
 [TestClass]
 public class KioskLoopTests
 {
@@ -188,54 +127,5 @@ public class KioskLoopTests
         Assert.AreEqual(bench.Station.Journal.Records - 1, bench.Station.Journal.CheckpointedRecords, "the last record is the checkpoint over all before it");
         Assert.IsTrue(bench.Station.Journal.Records > before);
         CollectionAssert.AreEqual(bench.KioskLines, bench.Screen.Screen);
-    }
-}
-
-[TestClass]
-public class KioskReportAtRelayTests
-{
-    private sealed class NoStore : IRelayStore
-    {
-        public void AppendSeen(long frameKey)
-        {
-        }
-
-        public void AppendOrder(byte[] message)
-        {
-        }
-
-        public long[] LoadSeen(int maxCount) => [];
-
-        public byte[][] LoadOrders() => [];
-    }
-
-    private sealed class FixedRandom : IRandomSource
-    {
-        public int Next(int maxExclusive) => 0;
-    }
-
-    [TestMethod]
-    public void ARelayWithTheStationsNumberStillForwardsTheKiosksReport()
-    {
-        var p = new ProvisionedKiosk();
-        var bench = new StationBench();
-        var modulation = new LoRaModulation(9, 125000, 5);
-        var reporter = new StationReporter(p.Registry, ProvisionedKiosk.StationId, p.Ed.CreatePrivateKey(ProvisionedKiosk.DeviceSeed), p.Ed,
-            modulation, DutyCycleAccountant.ForFrequency(869_525_000, false), 0);
-        byte[] frame = reporter.Next(bench.Book, bench.Journal.Records, 0, TestCouncil.Now, 0)!;
-        // Relay number 3, the same number as station 3.
-        var relay = new RelayEngine(new RelayConfig(ProvisionedKiosk.StationId, modulation, DutyCycleAccountant.ForFrequency(869_525_000, false))
-            { CouncilEpochOffsetMs = (TestCouncil.Now - 60) * 1000L }, p.Registry, new CoverageRebroadcastPolicy(45 * 60 * 1000, 0),
-            new FixedRandom(), new NoStore(), p.Ed, 0);
-        relay.Receive(frame, 0, frame.Length, 50, 10);
-        Assert.AreEqual(1, relay.Statistics.ReportsRelayed, "verified and queued for the next hop");
-        // Sent with the station number as sender, the relay would have taken it for its own echo.
-        Frame echo = Frame.Decode(frame, 0, frame.Length);
-        byte[] asOwn = new Frame(echo.Type, echo.HopCount, echo.HopLimit, echo.MessageId, 0, 1, ProvisionedKiosk.StationId, echo.Payload).Encode();
-        var other = new RelayEngine(new RelayConfig(ProvisionedKiosk.StationId, modulation, DutyCycleAccountant.ForFrequency(869_525_000, false))
-            { CouncilEpochOffsetMs = (TestCouncil.Now - 60) * 1000L }, p.Registry, new CoverageRebroadcastPolicy(45 * 60 * 1000, 0),
-            new FixedRandom(), new NoStore(), p.Ed, 0);
-        other.Receive(asOwn, 0, asOwn.Length, 50, 10);
-        Assert.AreEqual(0, other.Statistics.ReportsRelayed);
     }
 }

@@ -68,37 +68,3 @@ public class KioskPinMapTests
         Assert.AreEqual(KioskPinMap.KioskDevKitC, KioskPinMap.ForName(KioskPinMap.RelayDevKitC).Name);
     }
 }
-
-[TestClass]
-public class SyncScheduleTests
-{
-    [TestMethod]
-    public void TriesWaitForNoOperatorThenBackOffAndAreRareAfterSuccess()
-    {
-        var schedule = new SyncSchedule(0);
-        Assert.IsFalse(schedule.Due(SyncSchedule.FirstMs - 1, false));
-        Assert.IsTrue(schedule.Due(SyncSchedule.FirstMs, false));
-        Assert.IsFalse(schedule.Due(SyncSchedule.FirstMs, true), "never while someone is logged in");
-        schedule.Tried(200_000, false);
-        Assert.IsFalse(schedule.Due(200_000 + SyncSchedule.RetryMs - 1, false));
-        Assert.IsTrue(schedule.Due(200_000 + SyncSchedule.RetryMs, false));
-        schedule.Tried(3_000_000, true);
-        Assert.IsFalse(schedule.Due(3_000_000 + SyncSchedule.RetryMs, false));
-        Assert.IsTrue(schedule.Due(3_000_000 + SyncSchedule.AfterSuccessMs, false));
-        Assert.AreEqual(2, schedule.Tries);
-    }
-
-    [TestMethod]
-    public void AKioskOnTheAmateurBandSendsNoReports()
-    {
-        var p = new ProvisionedKiosk();
-        KioskStation eu = KioskStation.Open(p.File, new Skold.Station.MemoryJournalStorage(65536), null, Skold.Tests.Portable.TestCouncil.Now, p.Ed);
-        Assert.IsNull(eu.ReportProblem);
-        p.Provisioning.Amateur = true;
-        p.Provisioning.Callsign = "SA0ABC";
-        p.Provisioning.FrequencyHz = 433_775_000;
-        KioskStation ham = KioskStation.Open(p.File, new Skold.Station.MemoryJournalStorage(65536), null, Skold.Tests.Portable.TestCouncil.Now, p.Ed);
-        Assert.IsNull(ham.Problem, ham.Problem);
-        StringAssert.Contains(ham.ReportProblem, "amateur band");
-    }
-}

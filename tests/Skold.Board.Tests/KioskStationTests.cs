@@ -130,11 +130,7 @@ public class KioskStationTests
         Assert.AreEqual(49, second.Book.Stock(Skold.Council.ItemRule.FoodParcel));
         Assert.AreEqual(first.Journal!.Records, second.Journal!.Records, "the same rules are not recorded twice");
     }
-}
 
-[TestClass]
-public class KioskStationClockTests
-{
     [TestMethod]
     public void AClockThatLostItsTimeOpensNothingAndSaysSo()
     {
@@ -146,5 +142,19 @@ public class KioskStationClockTests
         flash.Read(0, cells, 0, cells.Length);
         Assert.IsTrue(cells.All(b => b == 0xff), "no opened record with a wrong time");
         Assert.IsTrue(station.ProblemLines.All(l => l.Length <= 20));
+    }
+
+    [TestMethod]
+    public void AKioskOnTheAmateurBandSendsNoReports()
+    {
+        var p = new ProvisionedKiosk();
+        KioskStation eu = KioskStation.Open(p.File, new MemoryJournalStorage(65536), null, Now, p.Ed);
+        Assert.IsNull(eu.ReportProblem);
+        p.Provisioning.Amateur = true;
+        p.Provisioning.Callsign = "SA0ABC";
+        p.Provisioning.FrequencyHz = 433_775_000;
+        KioskStation ham = KioskStation.Open(p.File, new MemoryJournalStorage(65536), null, Now, p.Ed);
+        Assert.IsNull(ham.Problem, ham.Problem);
+        StringAssert.Contains(ham.ReportProblem, "amateur band");
     }
 }
