@@ -23,7 +23,7 @@ namespace Skold.Kiosk
 {
     public static class Program
     {
-        /// <summary>The journal file on I: (the 4 MB ESP32 image's littlefs partition is 256 KB).</summary>
+        /// <summary>The journal partition, a file on I: that grows to this (the 4 MB ESP32 image's littlefs partition is 256 KB).</summary>
         private const int JournalBytes = 128 * 1024;
 
         /// <summary>One loop pass every 10 ms: three equal keypad scans (30 ms) make a press.</summary>
@@ -76,10 +76,15 @@ namespace Skold.Kiosk
             KioskStation station;
             try
             {
-                FlashJournalStorage storage = FlashJournalStorage.OpenOrCreate(KioskFiles.Drive + KioskFiles.Journal, JournalBytes);
+                JournalFile storage = new JournalFile(new LittleFsJournalFile(KioskFiles.Drive + KioskFiles.Journal), JournalBytes);
                 station = KioskStation.Open(provisioning, storage, files.Read(KioskFiles.Rules), SystemClock.Now(), ed);
             }
             catch (IOException e)
+            {
+                Halt(display, panel, "flash: " + e.Message);
+                return;
+            }
+            catch (ArgumentException e)
             {
                 Halt(display, panel, "flash: " + e.Message);
                 return;
