@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Skold.Board.Kiosk;
+
+namespace Skold.Board.Tests;
+
+[TestClass]
+public class KioskPinMapTests
+{
+    private static string RepoFile(string relative)
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException(relative);
+    }
+
+    [TestMethod]
+    public void ThePinMapIsTheOneInTheKioskWiringNotes()
+    {
+        string notes = File.ReadAllText(RepoFile("hardware/kiosk-wiring.md"));
+        string json = Regex.Match(notes, "```json\\s*(\\{.*?\\})\\s*```", RegexOptions.Singleline).Groups[1].Value;
+        using JsonDocument doc = JsonDocument.Parse(json);
+        JsonElement root = doc.RootElement;
+        KioskPinMap map = KioskPinMap.ForName(root.GetProperty("board").GetString()!);
+        JsonElement lora = root.GetProperty("lora");
+        CollectionAssert.AreEqual(
+            new[] { "sck", "miso", "mosi", "nss", "reset", "dio0" }.Select(k => lora.GetProperty(k).GetInt32()).ToArray(),
+            new[] { map.Sck, map.Miso, map.Mosi, map.Nss, map.Reset, map.Dio0 });
+        JsonElement lcd = root.GetProperty("lcd");
+        Assert.AreEqual(lcd.GetProperty("rs").GetInt32(), map.LcdRs);
+        Assert.AreEqual(lcd.GetProperty("e").GetInt32(), map.LcdE);
+        CollectionAssert.AreEqual(new[] { "d4", "d5", "d6", "d7" }.Select(k => lcd.GetProperty(k).GetInt32()).ToArray(), map.LcdData);
+        JsonElement keypad = root.GetProperty("keypad");
+        CollectionAssert.AreEqual(keypad.GetProperty("rows").EnumerateArray().Select(e => e.GetInt32()).ToArray(), map.KeypadRows);
+        CollectionAssert.AreEqual(keypad.GetProperty("cols").EnumerateArray().Select(e => e.GetInt32()).ToArray(), map.KeypadColumns);
+        Assert.AreEqual(keypad.GetProperty("rows_shared_with_lcd").GetBoolean(), map.RowsShareLcdData);
+        Assert.AreEqual(root.GetProperty("buzzer").GetInt32(), map.Buzzer);
+        Assert.AreEqual(root.GetProperty("led_green").GetInt32(), map.LedGreen);
+        Assert.AreEqual(root.GetProperty("led_red").GetInt32(), map.LedRed);
+        Assert.AreEqual(root.GetProperty("led_amber").GetInt32(), map.LedAmber);
+    }
+
+    [TestMethod]
+    public void NoPinIsUsedTwiceExceptTheSharedRowsAndNoneIsAFlashOrStrappingPin()
+    {
+        KioskPinMap map = KioskPinMap.ForName(KioskPinMap.KioskDevKitC);
+        int[] pins = [map.Sck, map.Miso, map.Mosi, map.Nss, map.Reset, map.Dio0, map.LcdRs, map.LcdE, .. map.LcdData, .. map.KeypadColumns,
+            map.Buzzer, map.LedGreen, map.LedRed, map.LedAmber];
+        Assert.AreEqual(pins.Length, pins.Distinct().Count());
+        int[] forbidden = [0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 15];
+        Assert.IsFalse(pins.Intersect(forbidden).Any());
+        int[] outputs = [map.Sck, map.Mosi, map.Nss, map.Reset, map.LcdRs, map.LcdE, .. map.LcdData, map.Buzzer, map.LedGreen, map.LedRed, map.LedAmber];
+        Assert.IsFalse(outputs.Any(p => p >= 34), "GPIO 34-39 are inputs only");
+        Assert.IsTrue(map.KeypadColumns.All(p => p >= 34) && map.ColumnsPulledUpExternally, "no internal pull-ups there");
+    }
+
+    [TestMethod]
+    public void BoardsWithTooFewPinsAreRefusedWithWhereToLook()
+    {
+        var e = Assert.ThrowsExactly<ArgumentException>(() => KioskPinMap.ForName("ttgo-lora32-v21"));
+        StringAssert.Contains(e.Message, "hardware/kiosk-wiring.md");
+        Assert.AreEqual(KioskPinMap.KioskDevKitC, KioskPinMap.ForName(KioskPinMap.RelayDevKitC).Name);
+    }
+}
