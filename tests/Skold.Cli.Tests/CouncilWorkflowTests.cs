@@ -253,6 +253,10 @@ public class CouncilWorkflowTests
         Assert.AreEqual(2, unknownBoard);
         StringAssert.Contains(unknownError, "unknown board pin map \"tbeam\"");
         Assert.IsFalse(File.Exists(Path("tbeam.provision")), "nothing written for a board the firmware does not know");
+        var (highId, _, highIdError) = Cli([.. relay[..3], "--id", "32768", .. relay[5..^1], Path("relay32768.provision")]);
+        Assert.AreEqual(2, highId, "relay numbers from 32768 up would be taken for station kiosks on air");
+        StringAssert.Contains(highIdError, "--id must be a whole number 1..32767");
+        Assert.IsFalse(File.Exists(Path("relay32768.provision")));
         var (checkedRelay, checkOutput, _) = Cli("provision", "check", Path("relay7.provision"));
         Assert.AreEqual(0, checkedRelay, checkOutput);
         StringAssert.Contains(checkOutput, "relay 7 on ttgo-lora32-v21, 869.525 MHz SF9 125 kHz CR4/5 14 dBm");

@@ -20,6 +20,7 @@ namespace Skold.Provisioning
         public const int FormatVersion = 1;
         public const int MaxUpdates = 16;
         public const int MaxOperators = 32;
+        public const int MaxId = 0x7fff;
 
         private static readonly byte[] Magic = { 0x53, 0x4b, 0x50, 0x56 }; // "SKPV"
 
@@ -184,6 +185,11 @@ namespace Skold.Provisioning
             if (Id < 1)
             {
                 return "no node or station number";
+            }
+            if (Id > MaxId)
+            {
+                // Frame senders from 0x8000 up are station kiosks (0x8000 + station, frame.md).
+                return "node and station numbers go up to " + MaxId + ": from 32768 up, frame senders are station kiosks";
             }
             try
             {

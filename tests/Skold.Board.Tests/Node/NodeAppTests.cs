@@ -43,6 +43,7 @@ public sealed class NodeAppTests
             (TestNode.Provisioning(7, tweak: p => p.FrequencyHz = 915_000_000), "radio settings"),
             (TestNode.Provisioning(7, tweak: p => p.Role = DeviceProvisioning.RoleKiosk), "kiosk"),
             (TestNode.Provisioning(7)[..^1], "CRC"),
+            (TestNode.Provisioning(0x8000), "go up to 32767"),
         };
         foreach ((byte[] file, string reason) in cases)
         {

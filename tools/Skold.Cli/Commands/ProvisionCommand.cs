@@ -14,7 +14,7 @@ internal static class ProvisionCommand
     public static Command Create(CommandIO io)
     {
         var role = new Option<string>("--role") { Description = "relay or kiosk.", Required = true };
-        var id = new Option<string>("--id") { Description = "Node number (relay) or station number (kiosk), 1..65535.", Required = true };
+        var id = new Option<string>("--id") { Description = "Node number (relay) or station number (kiosk), 1..32767 (frame senders from 32768 up are station kiosks).", Required = true };
         var board = new Option<string>("--board") { Description = "The board's pin map (hardware/boards.md), e.g. ttgo-lora32-v21, heltec-wifi-lora32-v2, devkitc-rfm95w.", Required = true };
         var registry = new Option<string>("--registry") { Description = "The council's genesis file.", Required = true };
         var updates = new Option<string[]>("--update") { Description = "Registry updates in force, in order (a kiosk's station must be registered in one).", AllowMultipleArgumentsPerToken = true };
@@ -49,7 +49,7 @@ internal static class ProvisionCommand
                     "kiosk" => DeviceProvisioning.RoleKiosk,
                     var other => throw new UsageException($"--role must be relay or kiosk, not \"{other}\""),
                 },
-                Id = CliInput.Integer(parse.GetValue(id), "--id", 1, 65535),
+                Id = CliInput.Integer(parse.GetValue(id), "--id", 1, DeviceProvisioning.MaxId),
                 Board = KnownBoard(parse.GetValue(board)!),
                 DeviceSeed = CliInput.LoadOrCreateSecret(parse.GetValue(key)!),
                 FrequencyHz = (long)Math.Round(decimal.Parse(parse.GetValue(frequency)!, CultureInfo.InvariantCulture) * 1_000_000m),
