@@ -53,25 +53,20 @@ namespace Skold.Board.Status
         /// <summary>Whether the LED is lit msSinceStateStart into the state's pattern.</summary>
         public static bool IsOn(int state, long msSinceStateStart)
         {
-            int[] steps = For(state);
-            long at = msSinceStateStart % CycleMs(state);
-            if (at < 0)
-            {
-                at += CycleMs(state);
-            }
-            for (int i = 0; i < steps.Length; i++)
-            {
-                if (at < steps[i])
-                {
-                    return i % 2 == 0;
-                }
-                at -= steps[i];
-            }
-            return false;
+            long remaining;
+            return StepAt(state, msSinceStateStart, out remaining) % 2 == 0;
         }
 
         /// <summary>Milliseconds from msSinceStateStart until the LED next changes (for sleeping between changes).</summary>
         public static long MsToNextChange(int state, long msSinceStateStart)
+        {
+            long remaining;
+            StepAt(state, msSinceStateStart, out remaining);
+            return remaining;
+        }
+
+        // The step of the pattern (even: lit) msSinceStateStart falls in, and the time left in it.
+        private static int StepAt(int state, long msSinceStateStart, out long remaining)
         {
             int[] steps = For(state);
             long at = msSinceStateStart % CycleMs(state);
@@ -83,10 +78,12 @@ namespace Skold.Board.Status
             {
                 if (at < steps[i])
                 {
-                    return steps[i] - at;
+                    remaining = steps[i] - at;
+                    return i;
                 }
                 at -= steps[i];
             }
+            remaining = 1;
             return 1;
         }
 
