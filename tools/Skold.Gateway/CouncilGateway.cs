@@ -12,7 +12,8 @@ namespace Skold.Gateway;
 /// OrderAcceptance a relay runs, with its sequence floors and registry updates) before it goes
 /// to the node, keeps refusals with their reason, hands accepted orders to the node link and
 /// records the node's answers, and stores everything the node hears: frames, beacons, verified
-/// station reports, orders relayed by others, and the node's status.
+/// station reports, orders relayed by others, and the node's status. It sets the node's clock to
+/// council time whenever the link connects (an ESP32 board has none) and keeps the node's answer.
 /// </summary>
 public sealed class CouncilGateway
 {
@@ -35,6 +36,7 @@ public sealed class CouncilGateway
         Restore();
         if (link is not null)
         {
+            link.CouncilTime = () => CouncilNow;
             link.FrameReceived += OnFrame;
             link.Answered += OnAnswered;
         }
@@ -139,6 +141,17 @@ public sealed class CouncilGateway
 
     private void OnAnswered(HostLinkFrame request, int result, string reason)
     {
+        if (request.Type == HostLinkFrame.SetTime && request.Payload.Length == 4)
+        {
+            // A refusal is worth a warning in the log (the node's clock disagrees), never a stop.
+            uint sent = Skold.Bytes.ReadUInt32BigEndian(request.Payload, 0);
+            _store.AddTimeAnswer(new StoredTimeAnswer(NowMs, sent, result, reason));
+            string when = DateTimeOffset.FromUnixTimeSeconds(SkoldTime.ToUnixSeconds(sent)).ToString("u");
+            _log(result == 0
+                ? $"node clock: council time {when} accepted ({reason})"
+                : $"node clock: WARNING: the node refused council time {when}: {reason}; it checks orders by its own clock");
+            return;
+        }
         if (request.Type != HostLinkFrame.SendOrder)
         {
             return;

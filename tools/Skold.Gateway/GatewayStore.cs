@@ -28,6 +28,7 @@ public sealed class GatewayStore : IDisposable
             exceptions INTEGER, items TEXT, via INTEGER NOT NULL, data BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS statuses (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, node INTEGER NOT NULL, neighbours INTEGER NOT NULL,
             queue INTEGER NOT NULL, held INTEGER NOT NULL, headroom_ms INTEGER NOT NULL, battery_mv INTEGER NOT NULL, digest INTEGER);
+        CREATE TABLE IF NOT EXISTS time_answers (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, sent INTEGER NOT NULL, result INTEGER NOT NULL, reason TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS relayed (node INTEGER NOT NULL, message_id INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (node, message_id));
         """;
 
@@ -136,6 +137,14 @@ public sealed class GatewayStore : IDisposable
 
     public (long At, NodeStatus Status)? LatestStatus() => Query("SELECT at, node, neighbours, queue, held, headroom_ms, battery_mv, digest FROM statuses ORDER BY id DESC LIMIT 1",
         r => (r.GetInt64(0), new NodeStatus(r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(5), r.GetInt32(6), r.IsDBNull(7) ? null : (uint)r.GetInt64(7)))).Cast<(long, NodeStatus)?>().FirstOrDefault();
+
+    /// <summary>The node's answer to the council time the gateway sent it (SkoldTime seconds) on connecting.</summary>
+    public void AddTimeAnswer(StoredTimeAnswer answer) =>
+        Execute("INSERT INTO time_answers (at, sent, result, reason) VALUES ($at, $sent, $result, $reason)",
+            ("$at", answer.At), ("$sent", answer.Sent), ("$result", answer.Result), ("$reason", answer.Reason));
+
+    public IReadOnlyList<StoredTimeAnswer> TimeAnswers() =>
+        Query("SELECT at, sent, result, reason FROM time_answers ORDER BY id", r => new StoredTimeAnswer(r.GetInt64(0), (uint)r.GetInt64(1), r.GetInt32(2), r.GetString(3)));
 
     /// <summary>Notes that a node was heard transmitting an order: a relay sends only what it accepted and holds.</summary>
     public void AddRelayed(int node, uint messageId, long at) =>

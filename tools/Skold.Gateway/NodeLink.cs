@@ -9,7 +9,9 @@ namespace Skold.Gateway;
 /// or the node restarts, and sends again every request the node has not answered yet. Answers
 /// carry no request number: the node serves requests in order, so an answer goes to the oldest
 /// open request of its type. A frame cut off by a pulled cable is dropped (its CRC fails or it
-/// never ends) and decoding starts fresh on the new connection.
+/// never ends) and decoding starts fresh on the new connection. With CouncilTime set, every
+/// connection starts with a set-time request (an ESP32 board has no clock of its own), sent before
+/// the requests sent again so that the node checks them at the right time.
 /// </summary>
 public sealed class NodeLink : IDisposable
 {
@@ -33,6 +35,9 @@ public sealed class NodeLink : IDisposable
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Council time now (SkoldTime seconds), sent to the node as set time on each connection; null sends none.</summary>
+    public Func<uint>? CouncilTime { get; set; }
 
     /// <summary>Every frame from the node, on the link's reader thread.</summary>
     public event Action<HostLinkFrame>? FrameReceived;
@@ -145,7 +150,14 @@ public sealed class NodeLink : IDisposable
                 _decoder = new HostLinkDecoder();
                 _stream = stream;
                 Connections++;
+                // A set time left unanswered on a dead connection is stale: a fresh one goes first.
+                _open.RemoveAll(r => r.Type == HostLinkFrame.SetTime);
                 resent = _open.Count;
+                if (CouncilTime is not null)
+                {
+                    uint seconds = CouncilTime();
+                    _open.Insert(0, new HostLinkFrame(HostLinkFrame.SetTime, [(byte)(seconds >> 24), (byte)(seconds >> 16), (byte)(seconds >> 8), (byte)seconds]));
+                }
                 foreach (HostLinkFrame request in _open)
                 {
                     Write(HostLinkEncoder.Encode(request));

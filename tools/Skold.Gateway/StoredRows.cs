@@ -12,3 +12,5 @@ public sealed record StoredBeacon(long At, int Node, int Held, uint Digest, int 
 
 public sealed record StoredReport(uint MessageId, long At, int Station, bool Verified, uint? Time, uint? JournalRecords, int? BatteryMillivolts,
     int? HouseholdsServed, int? HandOuts, int? Exceptions, string? Items, int Via, byte[] Data);
+
+public sealed record StoredTimeAnswer(long At, uint Sent, int Result, string Reason);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
+using Skold.Board.Node;
 using Skold.HostLink;
 
 namespace Skold.Node;
@@ -9,7 +10,7 @@ namespace Skold.Node;
 /// time (the council's gateway); it can reconnect whenever it likes. Requests are queued for the
 /// node loop's thread; frames to the host are written from any thread under a lock.
 /// </summary>
-public sealed class HostLinkServer : IDisposable
+public sealed class HostLinkServer : IHostLinkSink, IDisposable
 {
     private readonly Socket _listener;
     private readonly string _path;

@@ -25,6 +25,9 @@ public sealed class RadioNode : IRelayNodeEvents
 
     public int NodeId => _loop.NodeId;
 
+    /// <summary>The portable relay loop itself (the host link's handler reads its engine and counters).</summary>
+    public RelayNode Loop => _loop;
+
     public RelayConfig Config => _loop.Config;
 
     public RelayEngine Engine => _loop.Engine;

@@ -1,15 +1,13 @@
-using System;
-using Skold.Codec;
 using Skold.HostLink;
 
 namespace Skold.Board.Node
 {
     /// <summary>
-    /// The host link (docs/formats/host-link.md) on a byte stream: whole request frames out of
-    /// whatever pieces the serial port delivers, and answer, status, heard and log frames back.
+    /// The host link (docs/formats/host-link.md) on a byte stream such as the ESP32's serial port:
+    /// whole request frames out of whatever pieces the port delivers, and frames back to the host.
     /// Used from the node loop's thread only.
     /// </summary>
-    public sealed class HostLinkPort
+    public sealed class HostLinkPort : IHostLinkSink
     {
         private readonly IByteLink _link;
         private readonly HostLinkDecoder _decoder = new HostLinkDecoder();
@@ -57,76 +55,6 @@ namespace Skold.Board.Node
         {
             byte[] wire = HostLinkEncoder.Encode(frame);
             _link.Write(wire, 0, wire.Length);
-        }
-
-        /// <summary>Answer to a request: its type, 0 accepted or a reason code (255 other), and a reason a person can read.</summary>
-        public void Answer(int requestType, int result, string reason)
-        {
-            byte[] text = Clip(TextCodec.Encode(reason), HostLinkFrame.MaxPayload - 2);
-            byte[] payload = new byte[2 + text.Length];
-            payload[0] = (byte)requestType;
-            payload[1] = (byte)result;
-            Array.Copy(text, 0, payload, 2, text.Length);
-            Send(new HostLinkFrame(HostLinkFrame.Answer, payload));
-        }
-
-        /// <summary>A frame heard on air: RSSI dBm and SNR tenths (int16 big-endian), then the frame.</summary>
-        public void Heard(byte[] frame, int length, int rssiDbm, int snrTenths)
-        {
-            byte[] payload = new byte[4 + length];
-            payload[0] = (byte)(rssiDbm >> 8);
-            payload[1] = (byte)rssiDbm;
-            payload[2] = (byte)(snrTenths >> 8);
-            payload[3] = (byte)snrTenths;
-            Array.Copy(frame, 0, payload, 4, length);
-            Send(new HostLinkFrame(HostLinkFrame.Heard, payload));
-        }
-
-        /// <summary>The status frame: node id, neighbours, queue, orders held (u16), headroom ms (u32), battery mV (u16), big-endian.</summary>
-        public void Status(int nodeId, int neighbours, int queue, int held, long headroomMs, int batteryMillivolts)
-        {
-            byte[] payload = new byte[14];
-            PutUInt16(payload, 0, nodeId);
-            PutUInt16(payload, 2, neighbours);
-            PutUInt16(payload, 4, queue);
-            PutUInt16(payload, 6, held);
-            uint headroom = headroomMs < 0 ? 0 : headroomMs > 0xffffffffL ? 0xffffffffu : (uint)headroomMs;
-            payload[8] = (byte)(headroom >> 24);
-            payload[9] = (byte)(headroom >> 16);
-            payload[10] = (byte)(headroom >> 8);
-            payload[11] = (byte)headroom;
-            PutUInt16(payload, 12, batteryMillivolts);
-            Send(new HostLinkFrame(HostLinkFrame.Status, payload));
-        }
-
-        /// <summary>A line of text for a person (status on a button press, why the node refuses to transmit, self-test results).</summary>
-        public void Log(string text)
-        {
-            Send(new HostLinkFrame(HostLinkFrame.Log, Clip(TextCodec.Encode(text), HostLinkFrame.MaxPayload)));
-        }
-
-        private static void PutUInt16(byte[] b, int at, int value)
-        {
-            int v = value < 0 ? 0 : value > 0xffff ? 0xffff : value;
-            b[at] = (byte)(v >> 8);
-            b[at + 1] = (byte)v;
-        }
-
-        private static byte[] Clip(byte[] text, int max)
-        {
-            if (text.Length <= max)
-            {
-                return text;
-            }
-            // Cut on a UTF-8 character boundary (continuation bytes are 10xxxxxx).
-            int length = max;
-            while (length > 0 && (text[length] & 0xc0) == 0x80)
-            {
-                length--;
-            }
-            byte[] clipped = new byte[length];
-            Array.Copy(text, clipped, length);
-            return clipped;
         }
     }
 }

@@ -31,7 +31,9 @@ namespace Skold.Board.Node
         public const int MaxRequestsPerTurn = 4;
 
         private readonly Sx127x _radio;
-        private readonly HostLinkPort _link;
+        private readonly HostLinkPort _port;
+        private readonly HostLinkReplies _link;
+        private readonly HostLinkRequests _requests;
         private readonly IFlashFiles _files;
         private readonly INodeBoard _board;
         private readonly IRandomSource _random;
@@ -54,7 +56,9 @@ namespace Skold.Board.Node
         {
             _pins = pins;
             _radio = radio;
-            _link = new HostLinkPort(link);
+            _port = new HostLinkPort(link);
+            _link = new HostLinkReplies(_port);
+            _requests = new HostLinkRequests(_link, new LinkNode(this));
             _files = files;
             _board = board;
             _random = random;
@@ -103,7 +107,7 @@ namespace Skold.Board.Node
         /// <summary>The host link's decoder: frames it dropped.</summary>
         public int LinkRejected
         {
-            get { return _link.Rejected; }
+            get { return _port.Rejected; }
         }
 
         /// <summary>Council time (SkoldTime seconds) at nowMs, as the relay engine sees it.</summary>
@@ -152,13 +156,13 @@ namespace Skold.Board.Node
             // A few requests per turn: a host that floods the link must not starve the radio or the watchdog.
             for (int i = 0; i < MaxRequestsPerTurn; i++)
             {
-                HostLinkFrame? request = _link.Poll();
+                HostLinkFrame? request = _port.Poll();
                 if (request == null)
                 {
                     break;
                 }
                 _lastHostTrafficMs = now;
-                Serve(request, now);
+                _requests.Serve(request, now);
             }
             if (Relaying)
             {
@@ -206,102 +210,82 @@ namespace Skold.Board.Node
                 + ", council time " + CouncilSeconds(nowMs) + ", " + battery;
         }
 
-        private void Serve(HostLinkFrame request, long now)
+        private void SetCouncilSeconds(long seconds, long now)
         {
-            switch (request.Type)
-            {
-                case HostLinkFrame.SendOrder:
-                    if (!Relaying)
-                    {
-                        _link.Answer(request.Type, 255, "not transmitting: " + Problem);
-                        return;
-                    }
-                    AdvanceClockTo(request.Payload, now);
-                    bool accepted = _node!.Engine.Originate(request.Payload, now);
-                    _link.Answer(request.Type, accepted ? 0 : 255, accepted ? "queued for the air" : "not accepted by the council's rules (signatures, policy, sequence or expiry)");
-                    return;
-                case HostLinkFrame.SendReport:
-                    if (!Relaying)
-                    {
-                        _link.Answer(request.Type, 255, "not transmitting: " + Problem);
-                        return;
-                    }
-                    bool report = _node!.Engine.OriginateReport(request.Payload, now);
-                    _link.Answer(request.Type, report ? 0 : 255, report ? "queued for the air" : "not signed by a station the council registered");
-                    return;
-                case HostLinkFrame.Ping:
-                    SendStatus(now);
-                    return;
-                case HostLinkFrame.SetTime:
-                    SetTime(request.Payload, now);
-                    return;
-                case HostLinkFrame.SelfTest:
-                    RunSelfTest();
-                    _link.Answer(request.Type, LastSelfTest!.Passed ? 0 : 255, LastSelfTest.Summary());
-                    // The self-test leaves the radio asleep: start again as at boot.
-                    if (Relaying)
-                    {
-                        StartRadio(_board.NowMs());
-                    }
-                    return;
-                default:
-                    _link.Answer(request.Type, 255, "unknown request type " + request.Type);
-                    return;
-            }
-        }
-
-        private void SendStatus(long now)
-        {
-            if (Relaying)
-            {
-                RelayNode node = _node!;
-                _link.Status(NodeId, node.Neighbours, node.Engine.QueueLength, node.Engine.Held.Count,
-                    node.Config.DutyCycle.HeadroomMicroseconds(now) / 1000, BatteryMillivolts);
-            }
-            else
-            {
-                _link.Status(NodeId, 0, 0, 0, 0, BatteryMillivolts);
-                _link.Log("not transmitting: " + Problem);
-            }
-        }
-
-        private void SetTime(byte[] payload, long now)
-        {
-            if (payload.Length != 4)
-            {
-                _link.Answer(HostLinkFrame.SetTime, 255, "set time takes 4 bytes: council seconds, big-endian");
-                return;
-            }
-            long seconds = Bytes.ReadUInt32BigEndian(payload, 0);
-            if (seconds < _clockFloorSeconds)
-            {
-                _link.Answer(HostLinkFrame.SetTime, 255, "refused: " + seconds + " is before the council's newest order this node knows (" + _clockFloorSeconds + ")");
-                return;
-            }
             if (_node != null)
             {
                 _node.Config.CouncilEpochOffsetMs = seconds * 1000 - now;
             }
-            _clockFloorSeconds = seconds;
-            _link.Answer(HostLinkFrame.SetTime, 0, "council time set to " + seconds);
+            if (seconds > _clockFloorSeconds)
+            {
+                _clockFloorSeconds = seconds;
+            }
         }
 
-        // An order the host hands over cannot be from the future: if it is newer than this node's
-        // clock (no RTC, no network), the clock was behind; move it forward to the order's creation.
-        private void AdvanceClockTo(byte[] order, long now)
+        // The self-test the host asked for leaves the radio asleep: start it again as at boot.
+        private SelfTestReport RunSelfTestForHost()
         {
-            try
+            RunSelfTest();
+            if (Relaying)
             {
-                uint created = Order.Decode(order).Created;
-                if (created > CouncilSeconds(now))
-                {
-                    _node!.Config.CouncilEpochOffsetMs = (long)created * 1000 - now;
-                    _clockFloorSeconds = created;
-                }
+                StartRadio(_board.NowMs());
             }
-            catch (MalformedDataException)
+            return LastSelfTest!;
+        }
+
+        /// <summary>This node as the host link's request handler sees it: a board without a clock of its own.</summary>
+        private sealed class LinkNode : IHostLinkNode
+        {
+            private readonly NodeApp _app;
+
+            public LinkNode(NodeApp app)
             {
-                // The engine refuses it and the answer says so.
+                _app = app;
+            }
+
+            public int NodeId
+            {
+                get { return _app.NodeId; }
+            }
+
+            public RelayNode? Relay
+            {
+                get { return _app.Relaying ? _app._node : null; }
+            }
+
+            public string? Problem
+            {
+                get { return _app.Problem; }
+            }
+
+            public int BatteryMillivolts
+            {
+                get { return _app.BatteryMillivolts; }
+            }
+
+            public bool KeepsOwnClock
+            {
+                get { return false; }
+            }
+
+            public long ClockFloorSeconds
+            {
+                get { return _app._clockFloorSeconds; }
+            }
+
+            public long CouncilSeconds(long nowMs)
+            {
+                return _app.CouncilSeconds(nowMs);
+            }
+
+            public void SetCouncilSeconds(long seconds, long nowMs)
+            {
+                _app.SetCouncilSeconds(seconds, nowMs);
+            }
+
+            public SelfTestReport? RunSelfTest()
+            {
+                return _app.RunSelfTestForHost();
             }
         }
 

@@ -81,6 +81,20 @@ public sealed class NodeAppTests
     }
 
     [TestMethod]
+    public void AnOrderTheNodeAlreadyHoldsIsAnsweredAlreadyHeldNotRefused()
+    {
+        var node = new TestNode().Provision(TestNode.Provisioning(1)).Boot();
+        byte[] order = AlertOrder();
+        node.Link.HostSends(new HostLinkFrame(HostLinkFrame.SendOrder, order));
+        node.Run(1000);
+        // The gateway lost the answer with the cable and sends the order again.
+        node.Link.HostSends(new HostLinkFrame(HostLinkFrame.SendOrder, order));
+        node.Run(1000);
+        CollectionAssert.AreEqual(new[] { (HostLinkFrame.SendOrder, 0, "queued for the air"), (HostLinkFrame.SendOrder, 0, "already held") }, node.Link.Answers.ToArray());
+        Assert.AreEqual(1, node.App.Node!.Engine.Held.Count);
+    }
+
+    [TestMethod]
     public void TheRelayKeepsItsOrdersAcrossAPowerCycle()
     {
         var gateway = new TestNode().Provision(TestNode.Provisioning(1)).Boot();
@@ -152,8 +166,9 @@ public sealed class NodeAppTests
         node.Link.HostSends(new HostLinkFrame(HostLinkFrame.Ping, []));
         node.Run(1000);
         byte[] status = node.Link.Received.Last(f => f.Type == HostLinkFrame.Status).Payload;
-        Assert.AreEqual(14, status.Length);
+        Assert.AreEqual(18, status.Length, "with the held-orders digest, as skold node run sends it");
         Assert.AreEqual(513, status[0] << 8 | status[1]);
+        Assert.AreEqual(node.App.Node!.Engine.Held.Digest(), Skold.Bytes.ReadUInt32LittleEndian(status, 14), "the digest as in the node's beacons, little-endian");
         int battery = status[12] << 8 | status[13];
         Assert.AreEqual(3900, battery, 5, "raw 2420 through the DevKitC's 2:1 divider");
         Assert.IsTrue((status[8] << 24 | status[9] << 16 | status[10] << 8 | status[11]) > 300_000, "EU 869.525 MHz: 10 % of an hour of headroom");

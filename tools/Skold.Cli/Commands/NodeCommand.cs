@@ -107,7 +107,7 @@ internal static class NodeCommand
         using HostLinkServer? server = hostLinkPath is null ? null : new HostLinkServer(hostLinkPath);
         HostLinkService? service = server is null ? null : new HostLinkService(me, server, 0);
         service?.Attach();
-        Action<long>? tick = service is null ? null : now => service.Serve(now, me.Config);
+        Action<long>? tick = service is null ? null : service.Serve;
         if (station is not null)
         {
             Action<long>? serve = tick;
@@ -167,7 +167,7 @@ internal static class NodeCommand
             {
                 long now = clock.ElapsedMilliseconds;
                 bus.TakeDio0();
-                service?.Serve(now, relay);
+                service?.Serve(now);
                 radioNode.Step(now);
                 if (now >= nextStatus)
                 {
