@@ -3,38 +3,13 @@ using Skold.Council;
 using Skold.HostLink;
 using Skold.Mesh;
 
+using static Skold.Gateway.Tests.LinkWire;
+
 namespace Skold.Gateway.Tests;
 
 [TestClass]
 public class GatewayPolicyTests
 {
-    private static List<HostLinkFrame> Sent(ScriptedStream stream)
-    {
-        var decoder = new HostLinkDecoder();
-        var frames = new List<HostLinkFrame>();
-        byte[] bytes = stream.Written;
-        for (int at = 0; at < bytes.Length;)
-        {
-            HostLinkFrame? frame = decoder.Feed(bytes, at, bytes.Length - at, out int used);
-            at += used;
-            if (frame is not null)
-            {
-                frames.Add(frame);
-            }
-        }
-        return frames;
-    }
-
-    private static void WaitFor(Func<bool> condition, string what)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.IsTrue(DateTime.UtcNow < deadline, "timed out waiting for " + what);
-            Thread.Sleep(10);
-        }
-    }
-
     [TestMethod]
     public void AnOrderThatMissesThePolicyIsRefusedWithItsReasonAndNeverReachesTheNode()
     {
@@ -114,5 +89,4 @@ public class GatewayPolicyTests
         Assert.IsTrue(firstStream.Written.Length > 0);
     }
 
-    private static byte[] Wire(int type, params byte[] payload) => HostLinkEncoder.Encode(new HostLinkFrame(type, payload));
 }

@@ -2,43 +2,14 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Skold.Council;
 using Skold.HostLink;
 
+using static Skold.Gateway.Tests.LinkWire;
+
 namespace Skold.Gateway.Tests;
 
 /// <summary>The gateway sets its node's clock on every connection (docs/formats/host-link.md, set time).</summary>
 [TestClass]
 public class NodeClockTests
 {
-    private static byte[] Wire(int type, params byte[] payload) => HostLinkEncoder.Encode(new HostLinkFrame(type, payload));
-
-    private static byte[] Answer(int type, int result, string reason) => Wire(HostLinkFrame.Answer, [(byte)type, (byte)result, .. System.Text.Encoding.UTF8.GetBytes(reason)]);
-
-    private static List<HostLinkFrame> Sent(ScriptedStream stream)
-    {
-        var decoder = new HostLinkDecoder();
-        var frames = new List<HostLinkFrame>();
-        byte[] bytes = stream.Written;
-        for (int at = 0; at < bytes.Length;)
-        {
-            HostLinkFrame? frame = decoder.Feed(bytes, at, bytes.Length - at, out int used);
-            at += used;
-            if (frame is not null)
-            {
-                frames.Add(frame);
-            }
-        }
-        return frames;
-    }
-
-    private static void WaitFor(Func<bool> condition, string what)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.IsTrue(DateTime.UtcNow < deadline, "timed out waiting for " + what);
-            Thread.Sleep(10);
-        }
-    }
-
     [TestMethod]
     public void EachConnectionStartsWithCouncilTimeAndARefusalIsKeptAndLoggedWithoutStoppingAnything()
     {

@@ -1,39 +1,13 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Skold.HostLink;
 
+using static Skold.Gateway.Tests.LinkWire;
+
 namespace Skold.Gateway.Tests;
 
 [TestClass]
 public class NodeLinkTests
 {
-    private static byte[] Wire(int type, params byte[] payload) => HostLinkEncoder.Encode(new HostLinkFrame(type, payload));
-
-    private static List<HostLinkFrame> Decode(byte[] bytes)
-    {
-        var decoder = new HostLinkDecoder();
-        var frames = new List<HostLinkFrame>();
-        for (int at = 0; at < bytes.Length;)
-        {
-            HostLinkFrame? frame = decoder.Feed(bytes, at, bytes.Length - at, out int used);
-            at += used;
-            if (frame is not null)
-            {
-                frames.Add(frame);
-            }
-        }
-        return frames;
-    }
-
-    private static void WaitFor(Func<bool> condition, string what)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.IsTrue(DateTime.UtcNow < deadline, "timed out waiting for " + what);
-            Thread.Sleep(10);
-        }
-    }
-
     [TestMethod]
     public void FramesSurviveGarbageAndSplitAndMergedReads()
     {
