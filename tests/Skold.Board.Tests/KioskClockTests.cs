@@ -1,4 +1,6 @@
 using Skold.Board.Clock;
+using Skold.Board.Display;
+using Skold.Board.Keypad;
 using Skold.Board.Kiosk;
 using Skold.Board.Tests.Models;
 using Skold.Station;
@@ -161,5 +163,72 @@ public class KioskClockTests
     private sealed class JournalCounter(IJournalStorage flash, ProvisionedKiosk p)
     {
         public uint Records => JournalScan.Run(flash, p.Ed, null).Records;
+    }
+}
+
+[TestClass]
+public class ClockSettingTests
+{
+    [TestMethod]
+    public void OnThePanelAnOperatorSetsTheClockAndTheRtcKeepsItForTheNextPowerCut()
+    {
+        var p = new ProvisionedKiosk();
+        var flash = new MemoryJournalStorage(65536);
+        KioskStation first = KioskStation.Open(p.File, flash, p.RulesOrder(), TestCouncil.Now, p.Ed);
+        Assert.IsNull(first.Problem);
+        uint last = first.Journal!.LastTime;
+
+        // Power cut; a DS3231 is fitted but its coin cell was flat (OSF set).
+        var chip = new Ds3231Model();
+        var board = new BoardClockModel();
+        var clock = new KioskClock(board, new Ds3231(chip));
+        Assert.AreEqual(KioskClock.FromNothing, clock.Boot(0));
+        KioskStation waiting = KioskStation.Open(p.File, flash, p.RulesOrder(), board.Now(), p.Ed);
+        var keys = new KeypadMatrix();
+        var screen = new Hd44780Model();
+        var setting = new ClockSetting(waiting, clock, board, new KeypadScanner(keys, KeypadLayout.Standard, KeypadScanner.DefaultStableScans),
+            new Hd44780(screen), new SignalPlayer(new SignalRecorder()));
+        setting.Start();
+        StringAssert.StartsWith(screen.Row(0), "KLOCKAN EJ SATT");
+        long ms = 0;
+        DateTime local = DateTimeOffset.FromUnixTimeSeconds(Skold.Council.SkoldTime.ToUnixSeconds(last + 600) + 3600).UtcDateTime;
+        foreach (char key in "1#1234#" + local.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "#"
+            + local.ToString("HHmm", System.Globalization.CultureInfo.InvariantCulture) + "#")
+        {
+            keys.Press(key);
+            for (int i = 0; i < 8; i++, ms += 10)
+            {
+                setting.Step(ms);
+            }
+            keys.Release(key);
+            for (int i = 0; i < 8; i++, ms += 10)
+            {
+                setting.Step(ms);
+            }
+        }
+        StringAssert.StartsWith(screen.Row(0), "Stämmer det?");
+        StringAssert.StartsWith(screen.Row(1), local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.IsNull(setting.Started);
+        keys.Press('#');
+        for (int i = 0; i < 8; i++, ms += 10)
+        {
+            setting.Step(ms);
+        }
+        KioskStation running = setting.Started!;
+        Assert.IsNull(running.Problem, running.Problem);
+        Assert.AreEqual(1, running.Kiosk!.Operator);
+        uint set = last + 600 - (last + 600) % 60;
+        Assert.AreEqual(set, board.Time, "the board's clock took the typed time");
+        Assert.AreEqual(set, new Ds3231(chip).Read(), "and so did the DS3231, OSF cleared");
+        CollectionAssert.AreEqual(Array.Empty<string>(), screen.Violations);
+
+        // The next power cut: the DS3231 kept counting on its (new) coin cell, nobody types anything.
+        chip.OnBattery = true;
+        chip.Advance(3 * 3600);
+        var board2 = new BoardClockModel();
+        Assert.AreEqual(KioskClock.FromRtc, new KioskClock(board2, new Ds3231(chip)).Boot(0));
+        KioskStation again = KioskStation.Open(p.File, flash, p.RulesOrder(), board2.Now(), p.Ed);
+        Assert.IsNull(again.Problem, again.Problem);
+        Assert.IsNull(again.ClockEntry);
     }
 }
