@@ -141,9 +141,11 @@ public class KioskClockTests
         KioskStation running = waiting.ClockSet(entry.TimeAt(board));
         var all = new RecordCollector();
         Assert.IsTrue(JournalScan.Run(flash, p.Ed, all).Valid);
-        CollectionAssert.AreEqual(new[] { RecordKind.Opened, RecordKind.OrderApplied, RecordKind.ClockSet, RecordKind.Login }, all.Items.Select(r => r.Kind).ToArray());
+        CollectionAssert.AreEqual(new[] { RecordKind.Opened, RecordKind.ClockSet, RecordKind.Login, RecordKind.OrderApplied }, all.Items.Select(r => r.Kind).ToArray());
         Assert.IsTrue(all.Items[0].Time >= Now - Now % 60, "opened at the time set, not at 1970");
         Assert.AreEqual(1, running.Kiosk!.Operator);
+        Assert.IsNull(running.RulesProblem, running.RulesProblem);
+        Assert.IsNotNull(running.Book!.Rules, "the rules on flash are in force");
     }
 
     // YYMMDDHHMM in the station's local time (KioskSettings.UtcOffsetMinutes, 60 by default).

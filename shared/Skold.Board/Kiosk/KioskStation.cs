@@ -183,10 +183,13 @@ namespace Skold.Board.Kiosk
                     return new KioskStation(problem == null ? "journal" : problem);
                 }
             }
-            KioskStation station = Run(_pending, _registry, _settings, _key, journal, _book, _rulesOrder, now, _ed);
-            if (station.Kiosk != null)
+            // The clock-set record comes first at the new time (after opened, for a new journal),
+            // so the jump is marked before anything written at it, the rules' record included.
+            KioskStation station = Run(_pending, _registry, _settings, _key, journal, _book, null, now, _ed);
+            station.Kiosk!.ClockWasSet(entry.Operator, entry.ClockBefore, now);
+            if (_rulesOrder != null)
             {
-                station.Kiosk.ClockWasSet(entry.Operator, entry.ClockBefore, now);
+                station.RulesProblem = station.ApplyRules(_rulesOrder, now);
             }
             return station;
         }
