@@ -100,7 +100,16 @@ namespace Skold.Kiosk
             {
                 // Only the clock is wrong: an operator sets it on the keypad (recorded with who did it).
                 Console.WriteLine("skold kiosk: " + station.Problem);
-                station = SetClockOnKeypad(station, clock, boardClock, keypad, display, signal);
+                try
+                {
+                    station = SetClockOnKeypad(station, clock, boardClock, keypad, display, signal);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // The ESP32 refused the time, or the journal could not be written: nothing half-done runs.
+                    Halt(display, panel, "clock: " + e.Message);
+                    return;
+                }
             }
             if (station.Problem != null)
             {
