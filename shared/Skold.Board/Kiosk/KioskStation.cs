@@ -189,7 +189,14 @@ namespace Skold.Board.Kiosk
             station.Kiosk!.ClockWasSet(entry.Operator, entry.ClockBefore, now);
             if (_rulesOrder != null)
             {
-                station.RulesProblem = station.ApplyRules(_rulesOrder, now);
+                try
+                {
+                    station.RulesProblem = station.ApplyRules(_rulesOrder, now);
+                }
+                catch (JournalFullException)
+                {
+                    station.RulesProblem = "the journal is full: sync it to the ledger";
+                }
             }
             return station;
         }

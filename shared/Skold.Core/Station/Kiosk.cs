@@ -184,13 +184,22 @@ namespace Skold.Station
             }
             _now = now;
             _lastKey = now;
-            _book.Read(_journal.Append(JournalRecord.ClockSet(now, operatorNumber, clockBefore, JournalRecord.ClockFromKeypad)));
-            _journal.Append(JournalRecord.Session(RecordKind.Login, now, operatorNumber));
-            _operator = operatorNumber;
             _input = "";
-            _note = T("Klockan ställd", "Clock set");
-            _state = Home;
-            Signal = _journal.NearlyFull ? KioskSignal.Warning : KioskSignal.Done;
+            try
+            {
+                _book.Read(_journal.Append(JournalRecord.ClockSet(now, operatorNumber, clockBefore, JournalRecord.ClockFromKeypad)));
+                _journal.Append(JournalRecord.Session(RecordKind.Login, now, operatorNumber));
+                _operator = operatorNumber;
+                _note = T("Klockan ställd", "Clock set");
+                _state = Home;
+                Signal = _journal.NearlyFull ? KioskSignal.Warning : KioskSignal.Done;
+            }
+            catch (JournalFullException)
+            {
+                // A full journal records nothing more, this included: the screen says to sync it.
+                _state = Stopped;
+                Signal = KioskSignal.Refused;
+            }
             Render();
         }
 

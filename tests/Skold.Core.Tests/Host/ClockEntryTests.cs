@@ -142,6 +142,22 @@ public class ClockEntryTests
     }
 
     [TestMethod]
+    public void AFullJournalTakesNoClockSetAndSaysSync()
+    {
+        var h = new KioskHarness(flashSize: 1024);
+        h.Login().AddStock();
+        while (h.Journal.HasRoomFor(JournalRecord.HeadSize + 5))
+        {
+            h.Type($"A{KioskHarness.Card(h.Records().Count)}# 3 # *");
+        }
+        int before = h.Records().Count;
+        h.Kiosk.ClockWasSet(1, 0, h.Now + 60);
+        StringAssert.Contains(h.Screen, "Sync to the ledger");
+        Assert.AreEqual(KioskSignal.Refused, h.Kiosk.Signal);
+        Assert.AreEqual(before, h.Records().Count);
+    }
+
+    [TestMethod]
     public void AClockSetRecordIsTwentyThreeBytesAndStrictOnDecode()
     {
         JournalRecord record = JournalRecord.ClockSet(1000, 4, 17, JournalRecord.ClockFromKeypad);
