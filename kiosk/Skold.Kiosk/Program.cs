@@ -1,17 +1,17 @@
 // The station kiosk image for an ESP32 DevKitC (issue 8). Built by the nanoFramework toolchain
 // only: see kiosk/README.md. Every decision is made in Skold.Board and Skold.Core (host-tested);
 // this file builds the adapters in Board/ and runs the loop.
-// APIs: CoreLibrary 1.17.11 (Thread.Sleep, Console.WriteLine), nanoFramework.Runtime.Native 1.7.11
-// (Power.RebootDevice), the adapters' packages (Board/*.cs).
+// APIs: CoreLibrary 1.17.11 (Thread.Sleep, Console.WriteLine), the adapters' packages (Board/*.cs).
 using System;
 using System.IO;
 using System.Threading;
-using nanoFramework.Runtime.Native;
+using Skold.Board.Clock;
 using Skold.Board.Display;
 using Skold.Board.Keypad;
 using Skold.Board.Kiosk;
 using Skold.Board.Sync;
 using Skold.Codec;
+using Skold.Council;
 using Skold.Crypto;
 using Skold.Kiosk.Board;
 using Skold.Mesh;
@@ -31,7 +31,6 @@ namespace Skold.Kiosk
 
         private const int BootScans = 10;
         private const int SyncScreenMs = 4000;
-        private const int ClockRetryMs = 5 * 60 * 1000;
 
         public static void Main()
         {
@@ -67,10 +66,18 @@ namespace Skold.Kiosk
 
             display.Start();
             display.Show(new string[] { "Skold kiosk", "Startar...", "Starting...", "" });
-            if (SystemClock.Now() == 0 && decoded != null && decoded.WifiSsid.Length > 0)
+            Esp32SystemClock boardClock = new Esp32SystemClock();
+            Esp32I2cDevice i2c = new Esp32I2cDevice(pins, Ds3231.Address);
+            KioskClock clock = new KioskClock(boardClock, new Ds3231(i2c));
+            int source = clock.Boot(Founded(decoded));
+            if (clock.RtcProblem != null)
             {
-                // The clock reads before 2024: it lost its time with the power. SNTP over Wi-Fi sets it.
-                SetClockOverWifi(display, decoded);
+                Console.WriteLine("skold kiosk: real-time clock not used: " + clock.RtcProblem);
+            }
+            if (source == KioskClock.FromNothing && decoded != null && decoded.WifiSsid.Length > 0 && SetClockOverWifi(display, decoded))
+            {
+                // The clock was lost with the power and no DS3231 kept it: SNTP over Wi-Fi gave it; keep it in the DS3231.
+                clock.Store();
             }
             Ed25519 ed = new Ed25519();
             KioskStation station;
@@ -89,12 +96,23 @@ namespace Skold.Kiosk
                 Halt(display, panel, "flash: " + e.Message);
                 return;
             }
+            if (station.ClockEntry != null)
+            {
+                // Only the clock is wrong: an operator sets it on the keypad (recorded with who did it).
+                Console.WriteLine("skold kiosk: " + station.Problem);
+                try
+                {
+                    station = SetClockOnKeypad(station, clock, boardClock, keypad, display, signal);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // The ESP32 refused the time, or the journal could not be written: nothing half-done runs.
+                    Halt(display, panel, "clock: " + e.Message);
+                    return;
+                }
+            }
             if (station.Problem != null)
             {
-                if (station.Problem == KioskStation.ClockNotSet && decoded != null && decoded.WifiSsid.Length > 0)
-                {
-                    WaitForClock(display, panel, decoded);
-                }
                 Halt(display, panel, station.Problem);
                 return;
             }
@@ -154,7 +172,7 @@ namespace Skold.Kiosk
                     }
                     if (canSync && sync.Due(nowMs, station.Kiosk!.Operator != 0))
                     {
-                        sync.Tried(nowMs, Sync(station, p, display));
+                        sync.Tried(nowMs, Sync(station, p, display, clock));
                         loop.Refresh();
                     }
                 }
@@ -214,23 +232,41 @@ namespace Skold.Kiosk
             return true;
         }
 
-        // The clock is the only thing wrong: keep trying Wi-Fi (the grid may come back) and restart
-        // once it gives the time, so the kiosk opens its journal with a clock it can trust.
-        private static void WaitForClock(Hd44780 display, Esp32KioskPanel panel, DeviceProvisioning p)
+        // The council's founding: no trustworthy clock reads earlier (0 when the provisioning cannot tell;
+        // KioskStation.Open then says what is wrong with it).
+        private static uint Founded(DeviceProvisioning? provisioning)
         {
-            for (int attempt = 0; attempt < 12; attempt++)
+            if (provisioning == null)
             {
-                display.Show(ProblemScreen.Lines("EJ REDO/NOT READY", KioskStation.ClockNotSet));
-                panel.Leds(Skold.Station.KioskSignal.AmberLed);
-                Thread.Sleep(ClockRetryMs);
-                if (SetClockOverWifi(display, p) && SystemClock.Now() != 0)
-                {
-                    Power.RebootDevice();
-                }
+                return 0;
+            }
+            try
+            {
+                return Order.Decode(provisioning.Genesis).Created;
+            }
+            catch (MalformedDataException)
+            {
+                return 0;
             }
         }
 
-        private static bool Sync(KioskStation station, DeviceProvisioning p, Hd44780 display)
+        // The boot screen of a kiosk whose clock is lost: the loop of ClockSetting until an operator
+        // confirmed a time; returns the running station (or one whose Problem says why not).
+        private static KioskStation SetClockOnKeypad(KioskStation waiting, KioskClock clock, Esp32SystemClock boardClock,
+            KeypadScanner keypad, Hd44780 display, SignalPlayer signal)
+        {
+            ClockSetting setting = new ClockSetting(waiting, clock, boardClock, keypad, display, signal);
+            setting.Start();
+            while (setting.Started == null)
+            {
+                setting.Step(SystemClock.NowMs());
+                Thread.Sleep(PassMs);
+            }
+            Console.WriteLine("skold kiosk: clock set on the keypad by operator " + waiting.ClockEntry!.Operator);
+            return setting.Started;
+        }
+
+        private static bool Sync(KioskStation station, DeviceProvisioning p, Hd44780 display, KioskClock clock)
         {
             display.Show(new string[] { "Synkar med ledger", "Syncing to ledger", "Wi-Fi " + p.WifiSsid, "" });
             string? wifi = WifiUplink.Connect(p.WifiSsid, p.WifiPassword);
@@ -239,6 +275,8 @@ namespace Skold.Kiosk
                 Console.WriteLine("skold kiosk: no sync: " + wifi);
                 return false;
             }
+            // Wi-Fi came up only with the network's time (SNTP): the DS3231 takes it, correcting its drift.
+            clock.Store();
             try
             {
                 using (HttpLedger http = new HttpLedger(p.LedgerUrl))

@@ -44,6 +44,10 @@ public class KioskPinMapTests
         Assert.AreEqual(root.GetProperty("led_green").GetInt32(), map.LedGreen);
         Assert.AreEqual(root.GetProperty("led_red").GetInt32(), map.LedRed);
         Assert.AreEqual(root.GetProperty("led_amber").GetInt32(), map.LedAmber);
+        JsonElement rtc = root.GetProperty("rtc_ds3231");
+        Assert.AreEqual(rtc.GetProperty("scl").GetInt32(), map.I2cScl);
+        Assert.AreEqual(rtc.GetProperty("sda").GetInt32(), map.I2cSda);
+        Assert.AreEqual(0x68, rtc.GetProperty("address").GetInt32());
     }
 
     [TestMethod]
@@ -55,6 +59,12 @@ public class KioskPinMapTests
         Assert.AreEqual(pins.Length, pins.Distinct().Count());
         int[] forbidden = [0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 15];
         Assert.IsFalse(pins.Intersect(forbidden).Any());
+        // The optional DS3231 takes the two strapping pins whose boot level a pulled-up I2C line
+        // keeps: GPIO 0 (high = run from flash) as SCL, which only the ESP32 drives, and GPIO 15
+        // (high = ROM boot log on) as SDA. Never GPIO 2 (download mode needs it low) or 12 (high
+        // selects 1.8 V flash on a WROOM-32).
+        Assert.AreEqual((0, 15), (map.I2cScl, map.I2cSda));
+        Assert.IsFalse(pins.Contains(map.I2cScl) || pins.Contains(map.I2cSda));
         int[] outputs = [map.Sck, map.Mosi, map.Nss, map.Reset, map.LcdRs, map.LcdE, .. map.LcdData, map.Buzzer, map.LedGreen, map.LedRed, map.LedAmber];
         Assert.IsFalse(outputs.Any(p => p >= 34), "GPIO 34-39 are inputs only");
         Assert.IsTrue(map.KeypadColumns.All(p => p >= 34) && map.ColumnsPulledUpExternally, "no internal pull-ups there");

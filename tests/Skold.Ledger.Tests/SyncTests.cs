@@ -71,6 +71,26 @@ public class SyncTests
     }
 
     [TestMethod]
+    public async Task AClockSetOnTheKeypadIsAPublicEntryThatSaysWhereTheTimeJumped()
+    {
+        await using LedgerWorld world = await World("sqlite");
+        LedgerWorld.Kiosk kiosk = world.NewKiosk(1);
+        kiosk.HandOut(1);
+        uint jumped = kiosk.Journal.LastTime + 5 * 3600;
+        kiosk.Add(JournalRecord.ClockSet(jumped, 1, 0, JournalRecord.ClockFromKeypad));
+        kiosk.Add(JournalRecord.Session(RecordKind.Login, jumped, 1));
+        kiosk.HandOut(2, at: jumped + 60);
+        kiosk.Sign();
+        SyncResult result = (await (await world.UploadAsync(1, kiosk.Bodies)).Content.ReadFromJsonAsync(SyncJsonContext.Default.SyncResult))!;
+        Assert.AreEqual(kiosk.Bodies.Count, result.Accepted);
+        LogCheckpoint checkpoint = await Checkpoint(world);
+        IReadOnlyList<byte[]> entries = EntryBundle.Decode(await world.Http.GetByteArrayAsync(TileId.Entries(0, (int)checkpoint.Size).ToPath()), (int)checkpoint.Size);
+        string clock = Encoding.UTF8.GetString(entries[2]);
+        StringAssert.StartsWith(clock, "skold-ledger-v1 record station=1 seq=3 kind=clock-set hour=");
+        StringAssert.EndsWith(clock, " source=keypad clock-before=lost");
+    }
+
+    [TestMethod]
     [DataRow("sqlite")]
     [DataRow("postgres")]
     public async Task TheLogOnlyGrowsAndConsistencyProofsShowIt(string provider)

@@ -38,6 +38,11 @@ public sealed record PendingLeaf(byte[] Data, int? Station, long? Sequence, byte
         {
             text.Append(CultureInfo.InvariantCulture, $" order-kind={OrderKind.Name(record.Code)} order-seq={record.Target}");
         }
+        if (record.Kind == RecordKind.ClockSet)
+        {
+            // The station's clock jumped here, set by hand after a power cut: say so, and where from.
+            text.Append(" source=keypad clock-before=").Append(record.Target == 0 ? "lost" : Hour(record.Target));
+        }
         return new PendingLeaf(Encoding.UTF8.GetBytes(text.ToString()), station, (long)record.Sequence, null);
     }
 

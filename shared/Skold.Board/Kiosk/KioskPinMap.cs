@@ -59,6 +59,15 @@ namespace Skold.Board.Kiosk
 
         public int LedAmber { get; private set; }
 
+        /// <summary>
+        /// The optional DS3231's I2C clock: GPIO 0, a strapping pin that must be high at reset;
+        /// the bus pull-up keeps it high and the DS3231 never drives SCL (hardware/kiosk-wiring.md).
+        /// </summary>
+        public int I2cScl { get; private set; }
+
+        /// <summary>The DS3231's I2C data: GPIO 15, a strapping pin whose default (pulled up) the bus keeps.</summary>
+        public int I2cSda { get; private set; }
+
         /// <summary>True when the keypad rows are the LCD data lines: never scan while E is high.</summary>
         public bool RowsShareLcdData
         {
@@ -99,6 +108,8 @@ namespace Skold.Board.Kiosk
             map.LedGreen = 21;
             map.LedRed = 22;
             map.LedAmber = 14;
+            map.I2cScl = 0;
+            map.I2cSda = 15;
             return map;
         }
     }

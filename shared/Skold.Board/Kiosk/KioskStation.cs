@@ -19,6 +19,18 @@ namespace Skold.Board.Kiosk
 
         public const string ClockNotSet = "the clock is not set (it reads before the council was founded): let the kiosk reach its Wi-Fi once, or set the time";
 
+        public const string ClockBehindJournal = "the clock reads earlier than the journal's last record: set it on the keypad";
+
+        private DeviceProvisioning? _pending;
+        private KioskSettings? _settings;
+        private CouncilRegistry? _registry;
+        private IJournalStorage? _storage;
+        private byte[]? _rulesOrder;
+        private Ed25519? _ed;
+        private Journal? _journal;
+        private Ed25519PrivateKey? _key;
+        private DistributionBook? _book;
+
         private KioskStation(string problem)
         {
             Problem = problem;
@@ -38,6 +50,12 @@ namespace Skold.Board.Kiosk
             Book = book;
             Kiosk = kiosk;
         }
+
+        /// <summary>
+        /// Non-null when only the clock keeps the kiosk from running: the boot screen where an
+        /// operator sets it (then ClockSet). Problem is ClockNotSet or ClockBehindJournal.
+        /// </summary>
+        public ClockEntry? ClockEntry { get; private set; }
 
         /// <summary>Why the kiosk does not run, or null when it does.</summary>
         public string? Problem { get; }
@@ -109,34 +127,123 @@ namespace Skold.Board.Kiosk
             {
                 return new KioskStation(problem == null ? "no council registry" : problem);
             }
-            // A clock before the council existed has lost its time (no RTC battery): records made
-            // now would land in the wrong periods, so nothing is opened until it is set.
-            uint founded = Order.Decode(provisioning.Genesis).Created;
-            if (now < founded)
-            {
-                return new KioskStation(ClockNotSet);
-            }
             KioskSettings settings = new KioskSettings(provisioning.Id, provisioning.StationName);
             for (int i = 0; i < provisioning.OperatorNumbers.Length; i++)
             {
                 settings.AddOperator(provisioning.OperatorNumbers[i], provisioning.OperatorPinHashes[i]);
             }
+            // A clock before the council existed has lost its time (no RTC battery): records made
+            // now would land in the wrong periods, so nothing is written until it is set. An empty
+            // journal is not even opened: its first record would carry the wrong time.
+            uint founded = Order.Decode(provisioning.Genesis).Created;
             Ed25519PrivateKey key = ed.CreatePrivateKey(provisioning.DeviceSeed);
-            HouseholdCard cards = new HouseholdCard(provisioning.CrisisKey);
             DistributionBook book = new DistributionBook(VouchesPerDay);
-            Journal journal;
+            if (now < founded && IsErased(storage))
+            {
+                return WaitForClock(ClockNotSet, settings, founded, now, provisioning, registry, storage, rulesOrder, ed, key, book, null);
+            }
+            Journal? journal = OpenJournal(provisioning, registry, key, book, storage, ed, now, out problem);
+            if (journal == null)
+            {
+                return new KioskStation(problem == null ? "journal" : problem);
+            }
+            if (now < founded || now < journal.LastTime)
+            {
+                // The journal was only read (and a torn tail marked): nothing was written at this time.
+                uint notBefore = founded > journal.LastTime ? founded : journal.LastTime;
+                return WaitForClock(now < founded ? ClockNotSet : ClockBehindJournal, settings, notBefore, now, provisioning, registry, storage, rulesOrder, ed, key, book, journal);
+            }
+            return Run(provisioning, registry, settings, key, journal, book, rulesOrder, now, ed);
+        }
+
+        /// <summary>
+        /// After the operator of ClockEntry confirmed the time (and the board set its clock to
+        /// now): opens the journal if it was not yet, records who set the clock and logs that
+        /// operator in. Returns the running station (or one whose Problem says why not).
+        /// </summary>
+        public KioskStation ClockSet(uint now)
+        {
+            ClockEntry? entry = ClockEntry;
+            if (entry == null || !entry.Finished || _pending == null || _settings == null || _registry == null || _storage == null || _ed == null
+                || _key == null || _book == null)
+            {
+                throw new InvalidOperationException("no clock was set on the keypad");
+            }
+            if (now < entry.NotBefore)
+            {
+                return new KioskStation("the clock went back while it was set: restart the kiosk");
+            }
+            Journal? journal = _journal;
+            if (journal == null)
+            {
+                string? problem;
+                journal = OpenJournal(_pending, _registry, _key, _book, _storage, _ed, now, out problem);
+                if (journal == null)
+                {
+                    return new KioskStation(problem == null ? "journal" : problem);
+                }
+            }
+            // The clock-set record comes first at the new time (after opened, for a new journal),
+            // so the jump is marked before anything written at it, the rules' record included.
+            KioskStation station = Run(_pending, _registry, _settings, _key, journal, _book, null, now, _ed);
+            station.Kiosk!.ClockWasSet(entry.Operator, entry.ClockBefore, now);
+            if (_rulesOrder != null)
+            {
+                try
+                {
+                    station.RulesProblem = station.ApplyRules(_rulesOrder, now);
+                }
+                catch (JournalFullException)
+                {
+                    station.RulesProblem = "the journal is full: sync it to the ledger";
+                }
+            }
+            return station;
+        }
+
+        private static KioskStation WaitForClock(string problem, KioskSettings settings, uint notBefore, uint now, DeviceProvisioning provisioning,
+            CouncilRegistry registry, IJournalStorage storage, byte[]? rulesOrder, Ed25519 ed, Ed25519PrivateKey key, DistributionBook book, Journal? journal)
+        {
+            KioskStation station = new KioskStation(problem);
+            station.ClockEntry = new ClockEntry(settings, notBefore, now);
+            station._pending = provisioning;
+            station._settings = settings;
+            station._registry = registry;
+            station._storage = storage;
+            station._rulesOrder = rulesOrder;
+            station._ed = ed;
+            station._journal = journal;
+            station._key = key;
+            station._book = book;
+            return station;
+        }
+
+        // Opens the journal and reads every record into book (one pass over the flash: checkpoint
+        // signatures are slow on the nanoCLR).
+        private static Journal? OpenJournal(DeviceProvisioning provisioning, CouncilRegistry registry, Ed25519PrivateKey key, DistributionBook book,
+            IJournalStorage storage, Ed25519 ed, uint now, out string? problem)
+        {
+            problem = null;
+            HouseholdCard cards = new HouseholdCard(provisioning.CrisisKey);
             try
             {
-                journal = Journal.Open(storage, ed, key, provisioning.Id, registry.CouncilId, cards.KeyId, now, Journal.DefaultCheckpointInterval, book);
+                return Journal.Open(storage, ed, key, provisioning.Id, registry.CouncilId, cards.KeyId, now, Journal.DefaultCheckpointInterval, book);
             }
             catch (JournalCorruptException e)
             {
-                return new KioskStation("journal: " + e.Message);
+                problem = "journal: " + e.Message;
             }
             catch (JournalFullException)
             {
-                return new KioskStation("journal: the partition is too small to open");
+                problem = "journal: the partition is too small to open";
             }
+            return null;
+        }
+
+        private static KioskStation Run(DeviceProvisioning provisioning, CouncilRegistry registry, KioskSettings settings, Ed25519PrivateKey key,
+            Journal journal, DistributionBook book, byte[]? rulesOrder, uint now, Ed25519 ed)
+        {
+            HouseholdCard cards = new HouseholdCard(provisioning.CrisisKey);
             StationKiosk kiosk = new StationKiosk(settings, journal, book, cards, now);
             KioskStation station = new KioskStation(provisioning, registry, key, journal, book, kiosk, ed);
             if (rulesOrder != null)
@@ -144,6 +251,13 @@ namespace Skold.Board.Kiosk
                 station.RulesProblem = station.ApplyRules(rulesOrder, now);
             }
             return station;
+        }
+
+        private static bool IsErased(IJournalStorage storage)
+        {
+            byte[] first = new byte[1];
+            storage.Read(0, first, 0, 1);
+            return first[0] == 0xff;
         }
 
         /// <summary>

@@ -18,6 +18,9 @@ namespace Skold.Station
         public const int CheckpointShutdown = 2;
         public const int CheckpointRequested = 3;
 
+        /// <summary>Clock set: the operator typed the date and time on the keypad.</summary>
+        public const int ClockFromKeypad = 1;
+
         private static readonly byte[] NoHousehold = new byte[0];
 
         private JournalRecord(int kind, uint time, int operatorNumber)
@@ -57,10 +60,10 @@ namespace Skold.Station
         /// <summary>Items moved; for a stock correction the signed change.</summary>
         public int Quantity { get; private set; }
 
-        /// <summary>Undo: the hand-out, return or exception it reverses. Order applied: the order's sequence.</summary>
+        /// <summary>Undo: the hand-out, return or exception it reverses. Order applied: the order's sequence. Clock set: what the clock read before (0: before 2024, lost).</summary>
         public uint Target { get; private set; }
 
-        /// <summary>Opened: station number. Order applied: order kind. Checkpoint: reason.</summary>
+        /// <summary>Opened: station number. Order applied: order kind. Checkpoint: reason. Clock set: source (ClockFromKeypad).</summary>
         public int Code { get; private set; }
 
         /// <summary>Opened: station public key. Order applied: order id prefix. Checkpoint: signature.</summary>
@@ -168,6 +171,18 @@ namespace Skold.Station
             return journalRecord;
         }
 
+        /// <summary>
+        /// The station's clock was set by an operator (who is in the head) to this record's time;
+        /// clockBefore is what it read just before. Written before that operator's login.
+        /// </summary>
+        public static JournalRecord ClockSet(uint time, int operatorNumber, uint clockBefore, int source)
+        {
+            JournalRecord journalRecord = new JournalRecord(RecordKind.ClockSet, time, CheckRange(operatorNumber, 1, 255, "operator"));
+            journalRecord.Target = clockBefore;
+            journalRecord.Code = CheckRange(source, ClockFromKeypad, ClockFromKeypad, "clock source");
+            return journalRecord;
+        }
+
         public byte[] StationPublicKey
         {
             get { return Blob; }
@@ -236,6 +251,10 @@ namespace Skold.Station
                     writer.WriteByte(Code);
                     writer.WriteBytes(Blob);
                     break;
+                case RecordKind.ClockSet:
+                    writer.WriteUInt32(Target);
+                    writer.WriteByte(Code);
+                    break;
             }
             return writer.ToArray();
         }
@@ -299,6 +318,14 @@ namespace Skold.Station
                         throw new MalformedDataException("checkpoint: reason 1..3 and operator 0 expected");
                     }
                     journalRecord.Blob = reader.ReadBytes(64, "checkpoint signature");
+                    break;
+                case RecordKind.ClockSet:
+                    journalRecord.Target = reader.ReadUInt32("clock before");
+                    journalRecord.Code = reader.ReadByte("clock source");
+                    if (journalRecord.Code != ClockFromKeypad || operatorNumber == 0)
+                    {
+                        throw new MalformedDataException("clock set: source 1 (keypad) and an operator expected");
+                    }
                     break;
             }
             reader.ExpectEnd("journal record");

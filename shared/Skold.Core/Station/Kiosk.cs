@@ -170,6 +170,39 @@ namespace Skold.Station
             return true;
         }
 
+        /// <summary>
+        /// The operator of a finished ClockEntry set the station's clock: records that (who, to
+        /// what, from what) and then that operator's login, so the ledger shows the jump in time
+        /// and who made it before any hand-out at the new time. Throws ArgumentException for a
+        /// time behind the journal or an unknown operator (ClockEntry never gives one).
+        /// </summary>
+        public void ClockWasSet(int operatorNumber, uint clockBefore, uint now)
+        {
+            if (now < _journal.LastTime || !_settings.IsOperator(operatorNumber))
+            {
+                throw new ArgumentException("a clock set behind the journal, or by someone who is not an operator");
+            }
+            _now = now;
+            _lastKey = now;
+            _input = "";
+            try
+            {
+                _book.Read(_journal.Append(JournalRecord.ClockSet(now, operatorNumber, clockBefore, JournalRecord.ClockFromKeypad)));
+                _journal.Append(JournalRecord.Session(RecordKind.Login, now, operatorNumber));
+                _operator = operatorNumber;
+                _note = T("Klockan ställd", "Clock set");
+                _state = Home;
+                Signal = _journal.NearlyFull ? KioskSignal.Warning : KioskSignal.Done;
+            }
+            catch (JournalFullException)
+            {
+                // A full journal records nothing more, this included: the screen says to sync it.
+                _state = Stopped;
+                Signal = KioskSignal.Refused;
+            }
+            Render();
+        }
+
         /// <summary>Before power goes (low battery, the operator switches off): log out and sign the chain head.</summary>
         public void Shutdown(uint now)
         {

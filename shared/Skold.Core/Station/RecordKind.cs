@@ -14,10 +14,11 @@ namespace Skold.Station
         public const int StockCorrection = 9;
         public const int OrderApplied = 10;
         public const int Checkpoint = 11;
+        public const int ClockSet = 12;
 
         public static bool IsKnown(int kind)
         {
-            return kind >= Opened && kind <= Checkpoint;
+            return kind >= Opened && kind <= ClockSet;
         }
 
         public static string Name(int kind)
@@ -46,6 +47,8 @@ namespace Skold.Station
                     return "order-applied";
                 case Checkpoint:
                     return "checkpoint";
+                case ClockSet:
+                    return "clock-set";
                 default:
                     return "kind-" + kind;
             }

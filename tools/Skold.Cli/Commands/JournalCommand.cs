@@ -135,6 +135,7 @@ internal sealed record ExportedRecord(uint Sequence, string Kind, string Time, i
             RecordKind.OrderApplied => $"order kind {r.Code} sequence {r.Target} id {Hex(r.Blob)}",
             RecordKind.Checkpoint => (r.Code == JournalRecord.CheckpointShutdown ? "shutdown" : r.Code == JournalRecord.CheckpointPeriodic ? "periodic" : "requested")
                 + $" signature {Hex(r.Blob)}",
+            RecordKind.ClockSet => "set on the keypad; the clock read " + (r.Target == 0 ? "before 2024 (lost)" : CliInput.FormatIso(r.Target)),
             _ => null,
         };
         return new ExportedRecord(r.Sequence, RecordKind.Name(r.Kind), CliInput.FormatIso(r.Time), r.Operator,
