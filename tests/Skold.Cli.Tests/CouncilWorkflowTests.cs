@@ -289,6 +289,32 @@ public class CouncilWorkflowTests
     }
 
     [TestMethod]
+    public void ProvisioningWritesTheFileDeploymentThatNanoffReads()
+    {
+        var (made, output, error) = Cli("provision", "--role", "relay", "--id", "8", "--board", "heltec-wifi-lora32-v2", "--registry", Path("council.genesis"),
+            "--key", Path("relay8.key"), "--out", Path("relay8.provision"), "--nanoff-json", Path("relay8.deploy.json"), "--serial-port", "COM5");
+        Assert.AreEqual(0, made, output + error);
+        StringAssert.Contains(output, "nanoff --filedeployment " + Path("relay8.deploy.json"));
+        // The shape of nanoFirmwareFlasher v2.5.162's FileDeploymentConfiguration and DeploymentFile.
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path("relay8.deploy.json")));
+        JsonElement root = json.RootElement;
+        Assert.AreEqual("COM5", root.GetProperty("SerialPort").GetString());
+        JsonElement file = root.GetProperty("Files").EnumerateArray().Single();
+        Assert.AreEqual(@"I:\skold.provision", file.GetProperty("DestinationFilePath").GetString());
+        string source = file.GetProperty("SourceFilePath").GetString()!;
+        Assert.IsTrue(System.IO.Path.IsPathFullyQualified(source), source);
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path("relay8.provision")), File.ReadAllBytes(source), "the JSON names the file just written");
+
+        // Without a port the JSON leaves it out, and nanoff takes the one on its command line.
+        var (noPort, noPortOutput, _) = Cli("provision", "--role", "relay", "--id", "8", "--board", "heltec-wifi-lora32-v2", "--registry", Path("council.genesis"),
+            "--key", Path("relay8.key"), "--out", Path("relay8.provision"), "--nanoff-json", Path("relay8b.deploy.json"));
+        Assert.AreEqual(0, noPort, noPortOutput);
+        StringAssert.Contains(noPortOutput, "nanoff --serialport <port> --filedeployment");
+        using JsonDocument withoutPort = JsonDocument.Parse(File.ReadAllText(Path("relay8b.deploy.json")));
+        Assert.IsFalse(withoutPort.RootElement.TryGetProperty("SerialPort", out _));
+    }
+
+    [TestMethod]
     public void AHostOnTheLinkSendsAnOrderThroughTheNodeAndHearsItComeBack()
     {
         string file = "alert-link.order";

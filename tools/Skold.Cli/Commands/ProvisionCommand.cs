@@ -34,8 +34,10 @@ internal static class ProvisionCommand
         var wifiPassword = new Option<string?>("--wifi-password-file") { Description = "Kiosk: a file holding the Wi-Fi password." };
         var ledger = new Option<string?>("--ledger-url") { Description = "Kiosk: the ledger's address." };
         var output = new Option<string>("--out") { Description = "The provisioning file to write.", Required = true };
+        var nanoffJson = new Option<string?>("--nanoff-json") { Description = "Also write the JSON for `nanoff --filedeployment <file>`, which copies the provisioning file to the board's internal flash (" + NanoffDeployment.ProvisioningOnBoard + ")." };
+        var serialPort = new Option<string?>("--serial-port") { Description = "With --nanoff-json: the board's serial port (COM5, /dev/ttyUSB0); needed when nanoff runs with --filedeployment alone." };
         var command = new Command("provision", "Writes a board's provisioning: its key, number, pin map, radio settings, the council's files, and for a kiosk its operators, crisis key and ledger.");
-        foreach (Option option in new Option[] { role, id, board, registry, updates, key, region, frequency, sf, bw, cr, power, rfo, callsign, stationName, crisisKey, operators, wifi, wifiPassword, ledger, output })
+        foreach (Option option in new Option[] { role, id, board, registry, updates, key, region, frequency, sf, bw, cr, power, rfo, callsign, stationName, crisisKey, operators, wifi, wifiPassword, ledger, output, nanoffJson, serialPort })
         {
             command.Options.Add(option);
         }
@@ -84,6 +86,14 @@ internal static class ProvisionCommand
             var ed = new Ed25519();
             string publicKey = Convert.ToHexString(ed.CreatePrivateKey(p.DeviceSeed).GetPublicKey()).ToLowerInvariant();
             io.Output.WriteLine($"Wrote {parse.GetValue(output)} ({encoded.Length} bytes) for {parse.GetValue(role)} {p.Id} on {p.Board}; device key {publicKey}.");
+            if (parse.GetValue(nanoffJson) is { } json)
+            {
+                string? port = parse.GetValue(serialPort);
+                NanoffDeployment.Write(json, parse.GetValue(output)!, NanoffDeployment.ProvisioningOnBoard, port);
+                io.Output.WriteLine(port is null
+                    ? $"Wrote {json}: copy the file to the board with nanoff --serialport <port> --filedeployment {json} (or give --serial-port)."
+                    : $"Wrote {json}: copy the file to the board with nanoff --filedeployment {json}.");
+            }
             string? problem = p.Problem(ed, out _);
             if (problem is not null)
             {

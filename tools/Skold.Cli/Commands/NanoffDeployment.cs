@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Skold.Cli.Commands;
+
+/// <summary>
+/// The JSON that `nanoff --filedeployment &lt;file&gt;` reads to copy files to a board's storage:
+/// an optional SerialPort and a list of Files, each a DestinationFilePath and a SourceFilePath.
+/// Shape read in nanoframework/nanoFirmwareFlasher v2.5.162, nanoFirmwareFlasher.Library/FileDeployment/
+/// (FileDeploymentConfiguration.cs, DeploymentFile.cs; parsed case-insensitively by FileDeploymentManager.cs)
+/// and its README, "Deploy file to device storage".
+/// </summary>
+internal static class NanoffDeployment
+{
+    /// <summary>
+    /// Where the board apps read their provisioning: the ESP32's internal flash drive, which
+    /// nanoFramework mounts as I: (nf-interpreter src/HAL/Include/nanoHAL_System_IO_FileSystem.h,
+    /// INTERNAL_DRIVE0_LETTER).
+    /// </summary>
+    public const string ProvisioningOnBoard = @"I:\skold.provision";
+
+    public static void Write(string jsonPath, string sourceFile, string destination, string? serialPort)
+    {
+        var deployment = new FileDeployment(serialPort, [new DeploymentFile(destination, Path.GetFullPath(sourceFile))]);
+        File.WriteAllText(jsonPath, JsonSerializer.Serialize(deployment, NanoffJsonContext.Default.FileDeployment) + "\n");
+    }
+}
+
+internal sealed record FileDeployment(string? SerialPort, DeploymentFile[] Files);
+
+internal sealed record DeploymentFile(string DestinationFilePath, string SourceFilePath);
+
+[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(FileDeployment))]
+internal sealed partial class NanoffJsonContext : JsonSerializerContext;
