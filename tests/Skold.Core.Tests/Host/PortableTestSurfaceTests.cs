@@ -26,6 +26,8 @@ public partial class PortableTestSurfaceTests
 
     private static string DeviceCheckProject => Path.Combine(RepositoryPaths.Root, "build", "nanoframework-subset", "DeviceTests", "Skold.Device.Tests.Nano.csproj");
 
+    private static string DeviceCheckedAssembly => Path.Combine(RepositoryPaths.Root, "build", "nanoframework-subset", "DeviceTests", "bin", RepositoryPaths.Configuration, "Skold.Device.Tests.Nano.dll");
+
     // Our declaration of nanoFramework.TestFramework 3.0.77 (read upstream; see its header).
     private static string DeviceTestFramework => Path.Combine(RepositoryPaths.Root, "build", "nanoframework-subset", "TestFramework", "bin", RepositoryPaths.Configuration, "nanoFramework.TestFramework.dll");
 
@@ -112,6 +114,14 @@ public partial class PortableTestSurfaceTests
         Assert.AreEqual("NFUnitTest", Property("AssemblyName"), "nanoFramework's test adapter finds only an assembly named NFUnitTest");
         Assert.Contains("NANOFRAMEWORK_1_0", Property("DefineConstants"));
         Assert.IsTrue(File.Exists(Path.Combine(Path.GetDirectoryName(DeviceProject)!, "nano.runsettings")));
+    }
+
+    [TestMethod]
+    public void CompiledPortableTestsUseNoGenericsCheckedArithmeticOrFloatingPoint()
+    {
+        // What compiles against the allow-list yet breaks on the device, as for the core.
+        NanoSubsetTests.AssertNoGenericsIteratorsOrAsyncMachines(DeviceCheckedAssembly);
+        Assert.IsGreaterThan(100, NanoSubsetTests.AssertNoCheckedArithmeticFloatingPointOrLocalloc(DeviceCheckedAssembly), "the scan found the tests' methods");
     }
 
     [TestMethod]
