@@ -312,6 +312,38 @@ public class CouncilWorkflowTests
         StringAssert.Contains(noPortOutput, "nanoff --serialport <port> --filedeployment");
         using JsonDocument withoutPort = JsonDocument.Parse(File.ReadAllText(Path("relay8b.deploy.json")));
         Assert.IsFalse(withoutPort.RootElement.TryGetProperty("SerialPort", out _));
+
+        // A relay takes its orders over LoRa: --rules is refused before any file is written.
+        var (relayRules, _, relayRulesError) = Cli("provision", "--role", "relay", "--id", "8", "--board", "heltec-wifi-lora32-v2", "--registry", Path("council.genesis"),
+            "--key", Path("relay8.key"), "--out", Path("relay8c.provision"), "--nanoff-json", Path("relay8c.deploy.json"), "--rules", Path("council.genesis"));
+        Assert.AreNotEqual(0, relayRules);
+        StringAssert.Contains(relayRulesError, "--rules goes with --role kiosk");
+        Assert.IsFalse(File.Exists(Path("relay8c.provision")));
+        Assert.IsFalse(File.Exists(Path("relay8c.deploy.json")));
+    }
+
+    [TestMethod]
+    public void AKioskDeploymentCarriesTheCouncilsRulesOnlyWhenTheyAreRules()
+    {
+        string[] kiosk = ["provision", "--role", "kiosk", "--id", "5", "--board", "devkitc-rfm95w", "--registry", Path("council.genesis"),
+            "--key", Path("kiosk5.key"), "--crisis-key", Path("crisis5.key"), "--operator", "1=1234", "--out", Path("kiosk5.provision"),
+            "--nanoff-json", Path("kiosk5.deploy.json"), "--serial-port", "/dev/ttyUSB0"];
+        var (notRules, _, notRulesError) = Cli([.. kiosk, "--rules", Path("council.genesis")]);
+        Assert.AreNotEqual(0, notRules);
+        StringAssert.Contains(notRulesError, "not a distribution-rules order");
+        Assert.IsFalse(File.Exists(Path("kiosk5.provision")), "nothing written for a refused command");
+
+        Ok(Cli("order", "new", "--kind", "distribution-rules", "--seq", "1", "--created", "now", "--lifetime", "24h",
+            "--item", "battery-pack:2:1:1", "--out", Path("kiosk5-rules.order")));
+        // The kiosk is not registered yet (exit 1, and it says so), but the files are written for when it is.
+        var (_, output, _) = Cli([.. kiosk, "--rules", Path("kiosk5-rules.order")]);
+        StringAssert.Contains(output, "Wrote " + Path("kiosk5.deploy.json"));
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path("kiosk5.deploy.json")));
+        JsonElement[] files = json.RootElement.GetProperty("Files").EnumerateArray().ToArray();
+        Assert.HasCount(2, files);
+        Assert.AreEqual(@"I:\skold.provision", files[0].GetProperty("DestinationFilePath").GetString());
+        Assert.AreEqual(@"I:\skold.rules", files[1].GetProperty("DestinationFilePath").GetString());
+        Assert.AreEqual(System.IO.Path.GetFullPath(Path("kiosk5-rules.order")), files[1].GetProperty("SourceFilePath").GetString());
     }
 
     [TestMethod]

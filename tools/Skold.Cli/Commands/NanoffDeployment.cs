@@ -19,9 +19,14 @@ internal static class NanoffDeployment
     /// </summary>
     public const string ProvisioningOnBoard = @"I:\skold.provision";
 
-    public static void Write(string jsonPath, string sourceFile, string destination, string? serialPort)
+    /// <summary>Where the kiosk app looks for the council's distribution rules before it hears them over LoRa (kiosk/README.md).</summary>
+    public const string RulesOnBoard = @"I:\skold.rules";
+
+    /// <summary>Writes the JSON; files are (destination on the board, source on this PC) pairs.</summary>
+    public static void Write(string jsonPath, string? serialPort, params (string Destination, string Source)[] files)
     {
-        var deployment = new FileDeployment(serialPort, [new DeploymentFile(destination, Path.GetFullPath(sourceFile))]);
+        DeploymentFile[] entries = files.Select(f => new DeploymentFile(f.Destination, Path.GetFullPath(f.Source))).ToArray();
+        var deployment = new FileDeployment(serialPort, entries);
         File.WriteAllText(jsonPath, JsonSerializer.Serialize(deployment, NanoffJsonContext.Default.FileDeployment) + "\n");
     }
 }

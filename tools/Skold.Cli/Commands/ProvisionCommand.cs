@@ -36,8 +36,9 @@ internal static class ProvisionCommand
         var output = new Option<string>("--out") { Description = "The provisioning file to write.", Required = true };
         var nanoffJson = new Option<string?>("--nanoff-json") { Description = "Also write the JSON for `nanoff --filedeployment <file>`, which copies the provisioning file to the board's internal flash (" + NanoffDeployment.ProvisioningOnBoard + ")." };
         var serialPort = new Option<string?>("--serial-port") { Description = "With --nanoff-json: the board's serial port (COM5, /dev/ttyUSB0); needed when nanoff runs with --filedeployment alone." };
+        var rules = new Option<string?>("--rules") { Description = "Kiosk, with --nanoff-json: also copy this distribution-rules order to the board (" + NanoffDeployment.RulesOnBoard + "), so the kiosk has the council's quotas before it hears them over LoRa." };
         var command = new Command("provision", "Writes a board's provisioning: its key, number, pin map, radio settings, the council's files, and for a kiosk its operators, crisis key and ledger.");
-        foreach (Option option in new Option[] { role, id, board, registry, updates, key, region, frequency, sf, bw, cr, power, rfo, callsign, stationName, crisisKey, operators, wifi, wifiPassword, ledger, output, nanoffJson, serialPort })
+        foreach (Option option in new Option[] { role, id, board, registry, updates, key, region, frequency, sf, bw, cr, power, rfo, callsign, stationName, crisisKey, operators, wifi, wifiPassword, ledger, output, nanoffJson, serialPort, rules })
         {
             command.Options.Add(option);
         }
@@ -81,6 +82,19 @@ internal static class ProvisionCommand
                 p.OperatorNumbers = pins.Select(o => o.Number).ToArray();
                 p.OperatorPinHashes = pins.Select(o => o.Hash).ToArray();
             }
+            // Checked before anything is written, so a wrong --rules leaves no half-done files.
+            string? rulesFile = parse.GetValue(rules);
+            if (rulesFile is not null)
+            {
+                if (parse.GetValue(nanoffJson) is null || p.Role != DeviceProvisioning.RoleKiosk)
+                {
+                    throw new UsageException("--rules goes with --role kiosk and --nanoff-json (a relay takes the council's orders over LoRa)");
+                }
+                if (OrderFiles.Read(rulesFile).Kind != OrderKind.DistributionRules)
+                {
+                    throw new UsageException($"--rules {rulesFile}: not a distribution-rules order");
+                }
+            }
             byte[] encoded = p.Encode();
             File.WriteAllBytes(parse.GetValue(output)!, encoded);
             var ed = new Ed25519();
@@ -89,7 +103,12 @@ internal static class ProvisionCommand
             if (parse.GetValue(nanoffJson) is { } json)
             {
                 string? port = parse.GetValue(serialPort);
-                NanoffDeployment.Write(json, parse.GetValue(output)!, NanoffDeployment.ProvisioningOnBoard, port);
+                var files = new List<(string, string)> { (NanoffDeployment.ProvisioningOnBoard, parse.GetValue(output)!) };
+                if (rulesFile is not null)
+                {
+                    files.Add((NanoffDeployment.RulesOnBoard, rulesFile));
+                }
+                NanoffDeployment.Write(json, port, [.. files]);
                 io.Output.WriteLine(port is null
                     ? $"Wrote {json}: copy the file to the board with nanoff --serialport <port> --filedeployment {json} (or give --serial-port)."
                     : $"Wrote {json}: copy the file to the board with nanoff --filedeployment {json}.");
