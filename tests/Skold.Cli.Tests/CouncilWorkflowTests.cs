@@ -265,6 +265,14 @@ public class CouncilWorkflowTests
         string[] kiosk = ["provision", "--role", "kiosk", "--id", "3", "--board", "devkitc-rfm95w", "--registry", Path("council.genesis"),
             "--key", Path("kiosk3.key"), "--crisis-key", Path("crisis.key"), "--operator", "1=1234", "--operator", "2=5678",
             "--station-name", "Skolan", "--out", Path("kiosk3.provision")];
+        var (ttgoKiosk, _, ttgoError) = Cli([.. kiosk[..5], "--board", "ttgo-lora32-v21", .. kiosk[7..^1], Path("ttgo-kiosk.provision")]);
+        Assert.AreEqual(2, ttgoKiosk, "a TTGO has too few free pins for the kiosk's display and keypad");
+        StringAssert.Contains(ttgoError, "too few free pins for a kiosk");
+        var (relayOnKioskMap, _, _) = Cli([.. relay[..5], "--board", "kiosk-devkitc", .. relay[7..^1], Path("relay-kiosk-map.provision")]);
+        Assert.AreEqual(2, relayOnKioskMap, "the kiosk's pin map is not a relay's");
+        var (kioskMap, kioskMapOutput, kioskMapError) = Cli([.. kiosk[..5], "--board", "kiosk-devkitc", .. kiosk[7..^1], Path("kiosk-map.provision")]);
+        Assert.AreEqual(1, kioskMap, kioskMapOutput + kioskMapError);
+        StringAssert.Contains(kioskMapOutput, "on kiosk-devkitc", "the kiosk image's own pin-map name is accepted (refused here only as unregistered)");
         var (unregistered, told, _) = Cli(kiosk);
         Assert.AreEqual(1, unregistered);
         StringAssert.Contains(told, "station 3 is not registered by the council with this device's key");
@@ -295,6 +303,64 @@ public class CouncilWorkflowTests
         var (cut, cutOutput, _) = Cli("provision", "check", Path("cut.provision"));
         Assert.AreEqual(1, cut);
         StringAssert.Contains(cutOutput, "REFUSED: provisioning: the CRC does not match");
+    }
+
+    [TestMethod]
+    public void ProvisioningWritesTheFileDeploymentThatNanoffReads()
+    {
+        var (made, output, error) = Cli("provision", "--role", "relay", "--id", "8", "--board", "heltec-wifi-lora32-v2", "--registry", Path("council.genesis"),
+            "--key", Path("relay8.key"), "--out", Path("relay8.provision"), "--nanoff-json", Path("relay8.deploy.json"), "--serial-port", "COM5");
+        Assert.AreEqual(0, made, output + error);
+        StringAssert.Contains(output, "nanoff --filedeployment " + Path("relay8.deploy.json"));
+        // The shape of nanoFirmwareFlasher v2.5.162's FileDeploymentConfiguration and DeploymentFile.
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path("relay8.deploy.json")));
+        JsonElement root = json.RootElement;
+        Assert.AreEqual("COM5", root.GetProperty("SerialPort").GetString());
+        JsonElement file = root.GetProperty("Files").EnumerateArray().Single();
+        Assert.AreEqual(@"I:\skold.provision", file.GetProperty("DestinationFilePath").GetString());
+        string source = file.GetProperty("SourceFilePath").GetString()!;
+        Assert.IsTrue(System.IO.Path.IsPathFullyQualified(source), source);
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path("relay8.provision")), File.ReadAllBytes(source), "the JSON names the file just written");
+
+        // Without a port the JSON leaves it out, and nanoff takes the one on its command line.
+        var (noPort, noPortOutput, _) = Cli("provision", "--role", "relay", "--id", "8", "--board", "heltec-wifi-lora32-v2", "--registry", Path("council.genesis"),
+            "--key", Path("relay8.key"), "--out", Path("relay8.provision"), "--nanoff-json", Path("relay8b.deploy.json"));
+        Assert.AreEqual(0, noPort, noPortOutput);
+        StringAssert.Contains(noPortOutput, "nanoff --serialport <port> --filedeployment");
+        using JsonDocument withoutPort = JsonDocument.Parse(File.ReadAllText(Path("relay8b.deploy.json")));
+        Assert.IsFalse(withoutPort.RootElement.TryGetProperty("SerialPort", out _));
+
+        // A relay takes its orders over LoRa: --rules is refused before any file is written.
+        var (relayRules, _, relayRulesError) = Cli("provision", "--role", "relay", "--id", "8", "--board", "heltec-wifi-lora32-v2", "--registry", Path("council.genesis"),
+            "--key", Path("relay8.key"), "--out", Path("relay8c.provision"), "--nanoff-json", Path("relay8c.deploy.json"), "--rules", Path("council.genesis"));
+        Assert.AreNotEqual(0, relayRules);
+        StringAssert.Contains(relayRulesError, "--rules goes with --role kiosk");
+        Assert.IsFalse(File.Exists(Path("relay8c.provision")));
+        Assert.IsFalse(File.Exists(Path("relay8c.deploy.json")));
+    }
+
+    [TestMethod]
+    public void AKioskDeploymentCarriesTheCouncilsRulesOnlyWhenTheyAreRules()
+    {
+        string[] kiosk = ["provision", "--role", "kiosk", "--id", "5", "--board", "devkitc-rfm95w", "--registry", Path("council.genesis"),
+            "--key", Path("kiosk5.key"), "--crisis-key", Path("crisis5.key"), "--operator", "1=1234", "--out", Path("kiosk5.provision"),
+            "--nanoff-json", Path("kiosk5.deploy.json"), "--serial-port", "/dev/ttyUSB0"];
+        var (notRules, _, notRulesError) = Cli([.. kiosk, "--rules", Path("council.genesis")]);
+        Assert.AreNotEqual(0, notRules);
+        StringAssert.Contains(notRulesError, "not a distribution-rules order");
+        Assert.IsFalse(File.Exists(Path("kiosk5.provision")), "nothing written for a refused command");
+
+        Ok(Cli("order", "new", "--kind", "distribution-rules", "--seq", "1", "--created", "now", "--lifetime", "24h",
+            "--item", "battery-pack:2:1:1", "--out", Path("kiosk5-rules.order")));
+        // The kiosk is not registered yet (exit 1, and it says so), but the files are written for when it is.
+        var (_, output, _) = Cli([.. kiosk, "--rules", Path("kiosk5-rules.order")]);
+        StringAssert.Contains(output, "Wrote " + Path("kiosk5.deploy.json"));
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path("kiosk5.deploy.json")));
+        JsonElement[] files = json.RootElement.GetProperty("Files").EnumerateArray().ToArray();
+        Assert.HasCount(2, files);
+        Assert.AreEqual(@"I:\skold.provision", files[0].GetProperty("DestinationFilePath").GetString());
+        Assert.AreEqual(@"I:\skold.rules", files[1].GetProperty("DestinationFilePath").GetString());
+        Assert.AreEqual(System.IO.Path.GetFullPath(Path("kiosk5-rules.order")), files[1].GetProperty("SourceFilePath").GetString());
     }
 
     [TestMethod]
@@ -361,6 +427,30 @@ public class CouncilWorkflowTests
         var (exit, _, error) = node.Result;
         Assert.AreEqual(0, exit, error);
         StringAssert.Contains(error, "node 9 holds 1 order(s)");
+    }
+
+    [TestMethod]
+    public void TheNodeConsoleShowsStatusAndWhatTheNodeHearsAndAsksForASelfTest()
+    {
+        File.WriteAllText(Path("console-node.json"), $$"""
+            {"node_id": 9, "region": "eu868", "frequency_mhz": 869.525, "sf": 7, "bw_khz": 125, "cr": 5, "power_dbm": 14, "pa_boost": true,
+             "registry": "{{Path("council.genesis").Replace("\\", "\\\\")}}"}
+            """);
+        string socketPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "skold-console-" + Guid.NewGuid().ToString("N")[..8] + ".sock");
+        Task<(int, string, string)> node = Task.Run(() => Cli("node", "run", "--config", Path("console-node.json"), "--radio", "sim", "--peers", "2",
+            "--minutes", "20", "--speed", "60", "--host-link", socketPath));
+        for (int i = 0; !File.Exists(socketPath) && i < 100; i++)
+        {
+            Thread.Sleep(100);
+        }
+        var (exit, output, error) = Cli("node", "console", "--port", "unix:" + socketPath, "--seconds", "8");
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "status: node 9,");
+        StringAssert.Contains(output, "heard: beacon from node 6000", "the neighbours' beacons, decoded");
+        var (selfTest, selfTestOutput, _) = Cli("node", "console", "--port", "unix:" + socketPath, "--self-test", "--seconds", "10");
+        Assert.AreEqual(1, selfTest, selfTestOutput);
+        StringAssert.Contains(selfTestOutput, "answer to request 0x04: refused (255): this node has no self-test");
+        Assert.AreEqual(0, node.Result.Item1, node.Result.Item3);
     }
 
     private static string NewAlert(string name, int sequence)

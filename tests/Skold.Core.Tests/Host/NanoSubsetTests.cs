@@ -158,7 +158,13 @@ public class NanoSubsetTests
     [TestMethod]
     public void CompiledCoreDeclaresNoGenericsIteratorsOrAsyncMachines()
     {
-        using var pe = new PEReader(File.OpenRead(CheckedAssembly));
+        AssertNoGenericsIteratorsOrAsyncMachines(CheckedAssembly);
+    }
+
+    /// <summary>Also used for the on-device tests' assembly (PortableTestSurfaceTests).</summary>
+    internal static void AssertNoGenericsIteratorsOrAsyncMachines(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
         var md = pe.GetMetadataReader();
         Assert.AreEqual(0, md.GetTableRowCount(TableIndex.GenericParam), "a generic type or method of our own");
         Assert.AreEqual(0, md.GetTableRowCount(TableIndex.MethodSpec), "a generic method instantiation");
@@ -172,6 +178,12 @@ public class NanoSubsetTests
     [TestMethod]
     public void CompiledCoreUsesNoCheckedArithmeticFloatingPointOrLocalloc()
     {
+        Assert.IsGreaterThan(50, AssertNoCheckedArithmeticFloatingPointOrLocalloc(CheckedAssembly), "the scan found the core's methods");
+    }
+
+    /// <summary>Scans every method body of the assembly; returns how many it scanned.</summary>
+    internal static int AssertNoCheckedArithmeticFloatingPointOrLocalloc(string assembly)
+    {
         var forbidden = new HashSet<short>
         {
             OpCodes.Add_Ovf.Value, OpCodes.Add_Ovf_Un.Value, OpCodes.Sub_Ovf.Value, OpCodes.Sub_Ovf_Un.Value,
@@ -184,7 +196,7 @@ public class NanoSubsetTests
             forbidden.Add(o.Value);
         }
 
-        using var pe = new PEReader(File.OpenRead(CheckedAssembly));
+        using var pe = new PEReader(File.OpenRead(assembly));
         var md = pe.GetMetadataReader();
         int methods = 0;
         foreach (var handle in md.MethodDefinitions)
@@ -211,7 +223,7 @@ public class NanoSubsetTests
                 il.Offset += operandSize;
             }
         }
-        Assert.IsGreaterThan(50, methods, "the scan found the core's methods");
+        return methods;
     }
 
     private static int OperandSize(OpCode opcode, ref BlobReader il) => opcode.OperandType switch

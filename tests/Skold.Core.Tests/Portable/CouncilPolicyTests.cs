@@ -1,4 +1,8 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
 using Skold.Council;
 
 namespace Skold.Tests.Portable

@@ -1,5 +1,9 @@
 using System;
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
 using Skold.Mesh;
 
 namespace Skold.Tests.Portable

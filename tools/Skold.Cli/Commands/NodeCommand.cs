@@ -17,6 +17,7 @@ internal static class NodeCommand
     {
         var command = new Command("node", "A relay node on this computer: a Raspberry Pi with an SX127x module, or simulated radios.");
         command.Subcommands.Add(Run(io));
+        command.Subcommands.Add(NodeConsoleCommand.Create(io));
         return command;
     }
 

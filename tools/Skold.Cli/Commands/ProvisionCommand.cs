@@ -34,8 +34,11 @@ internal static class ProvisionCommand
         var wifiPassword = new Option<string?>("--wifi-password-file") { Description = "Kiosk: a file holding the Wi-Fi password." };
         var ledger = new Option<string?>("--ledger-url") { Description = "Kiosk: the ledger's address." };
         var output = new Option<string>("--out") { Description = "The provisioning file to write.", Required = true };
+        var nanoffJson = new Option<string?>("--nanoff-json") { Description = "Also write the JSON for `nanoff --filedeployment <file>`, which copies the provisioning file to the board's internal flash (" + NanoffDeployment.ProvisioningOnBoard + ")." };
+        var serialPort = new Option<string?>("--serial-port") { Description = "With --nanoff-json: the board's serial port (COM5, /dev/ttyUSB0); needed when nanoff runs with --filedeployment alone." };
+        var rules = new Option<string?>("--rules") { Description = "Kiosk, with --nanoff-json: also copy this distribution-rules order to the board (" + NanoffDeployment.RulesOnBoard + "), so the kiosk has the council's quotas before it hears them over LoRa." };
         var command = new Command("provision", "Writes a board's provisioning: its key, number, pin map, radio settings, the council's files, and for a kiosk its operators, crisis key and ledger.");
-        foreach (Option option in new Option[] { role, id, board, registry, updates, key, region, frequency, sf, bw, cr, power, rfo, callsign, stationName, crisisKey, operators, wifi, wifiPassword, ledger, output })
+        foreach (Option option in new Option[] { role, id, board, registry, updates, key, region, frequency, sf, bw, cr, power, rfo, callsign, stationName, crisisKey, operators, wifi, wifiPassword, ledger, output, nanoffJson, serialPort, rules })
         {
             command.Options.Add(option);
         }
@@ -50,7 +53,7 @@ internal static class ProvisionCommand
                     var other => throw new UsageException($"--role must be relay or kiosk, not \"{other}\""),
                 },
                 Id = CliInput.Integer(parse.GetValue(id), "--id", 1, DeviceProvisioning.MaxId),
-                Board = KnownBoard(parse.GetValue(board)!),
+                Board = KnownBoard(parse.GetValue(board)!, parse.GetValue(role) == "kiosk"),
                 DeviceSeed = CliInput.LoadOrCreateSecret(parse.GetValue(key)!),
                 FrequencyHz = (long)Math.Round(decimal.Parse(parse.GetValue(frequency)!, CultureInfo.InvariantCulture) * 1_000_000m),
                 SpreadingFactor = CliInput.Integer(parse.GetValue(sf), "--sf", 6, 12),
@@ -79,11 +82,37 @@ internal static class ProvisionCommand
                 p.OperatorNumbers = pins.Select(o => o.Number).ToArray();
                 p.OperatorPinHashes = pins.Select(o => o.Hash).ToArray();
             }
+            // Checked before anything is written, so a wrong --rules leaves no half-done files.
+            string? rulesFile = parse.GetValue(rules);
+            if (rulesFile is not null)
+            {
+                if (parse.GetValue(nanoffJson) is null || p.Role != DeviceProvisioning.RoleKiosk)
+                {
+                    throw new UsageException("--rules goes with --role kiosk and --nanoff-json (a relay takes the council's orders over LoRa)");
+                }
+                if (OrderFiles.Read(rulesFile).Kind != OrderKind.DistributionRules)
+                {
+                    throw new UsageException($"--rules {rulesFile}: not a distribution-rules order");
+                }
+            }
             byte[] encoded = p.Encode();
             File.WriteAllBytes(parse.GetValue(output)!, encoded);
             var ed = new Ed25519();
             string publicKey = Convert.ToHexString(ed.CreatePrivateKey(p.DeviceSeed).GetPublicKey()).ToLowerInvariant();
             io.Output.WriteLine($"Wrote {parse.GetValue(output)} ({encoded.Length} bytes) for {parse.GetValue(role)} {p.Id} on {p.Board}; device key {publicKey}.");
+            if (parse.GetValue(nanoffJson) is { } json)
+            {
+                string? port = parse.GetValue(serialPort);
+                var files = new List<(string, string)> { (NanoffDeployment.ProvisioningOnBoard, parse.GetValue(output)!) };
+                if (rulesFile is not null)
+                {
+                    files.Add((NanoffDeployment.RulesOnBoard, rulesFile));
+                }
+                NanoffDeployment.Write(json, port, [.. files]);
+                io.Output.WriteLine(port is null
+                    ? $"Wrote {json}: copy the file to the board with nanoff --serialport <port> --filedeployment {json} (or give --serial-port)."
+                    : $"Wrote {json}: copy the file to the board with nanoff --filedeployment {json}.");
+            }
             string? problem = p.Problem(ed, out _);
             if (problem is not null)
             {
@@ -101,15 +130,21 @@ internal static class ProvisionCommand
         return command;
     }
 
-    // The firmware drives the pins of the board named here (Skold.Board.Boards.BoardPinMap): a name it
-    // does not know would leave the board dark, so it is refused before any file is written.
-    private static string KnownBoard(string name)
+    // The firmware drives the pins of the board named here (Skold.Board.Boards.BoardPinMap for a relay,
+    // Skold.Board.Kiosk.KioskPinMap for a kiosk): a name it does not know would leave the board dark,
+    // so it is refused before any file is written.
+    private static string KnownBoard(string name, bool kiosk)
     {
         try
         {
+            if (kiosk)
+            {
+                Skold.Board.Kiosk.KioskPinMap.ForName(name);
+                return name;
+            }
             return Skold.Board.Boards.BoardPinMap.ForName(name).Name;
         }
-        catch (Skold.Board.Boards.BoardException e)
+        catch (Exception e) when (e is Skold.Board.Boards.BoardException or ArgumentException)
         {
             throw new UsageException("--board: " + e.Message);
         }
