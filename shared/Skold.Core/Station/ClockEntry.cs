@@ -26,9 +26,7 @@ namespace Skold.Station
         private int _step = OperatorStep;
         private string _input = "";
         private string _note = "";
-        private int _pendingOperator;
-        private int _failedPins;
-        private uint _lockedUntil;
+        private readonly OperatorLogin _login;
         private uint _boardNow;
         private int _year;
         private int _month;
@@ -41,6 +39,7 @@ namespace Skold.Station
         public ClockEntry(KioskSettings settings, uint notBefore, uint boardNow)
         {
             _settings = settings;
+            _login = new OperatorLogin(settings);
             _notBefore = notBefore;
             _boardNow = boardNow;
             Render();
@@ -127,10 +126,10 @@ namespace Skold.Station
                 Language = Language == Kiosk.Swedish ? Kiosk.English : Kiosk.Swedish;
                 return;
             }
-            if (_boardNow < _lockedUntil)
+            if (_login.LockedFor(_boardNow) > 0)
             {
                 _input = "";
-                _note = T("Låst. Vänta ", "Locked. Wait ") + ((_lockedUntil - _boardNow + 59) / 60) + " min";
+                _note = T("Låst. Vänta ", "Locked. Wait ") + ((_login.LockedFor(_boardNow) + 59) / 60) + " min";
                 Signal = KioskSignal.Refused;
                 return;
             }
@@ -140,13 +139,12 @@ namespace Skold.Station
             }
             int number = ParseNumber(_input);
             _input = "";
-            if (!_settings.IsOperator(number))
+            if (!_login.Choose(number))
             {
                 _note = T("Okänd operatör", "Unknown operator");
                 Signal = KioskSignal.Refused;
                 return;
             }
-            _pendingOperator = number;
             _step = PinStep;
         }
 
@@ -167,14 +165,12 @@ namespace Skold.Station
             }
             string pin = _input;
             _input = "";
-            if (!_settings.CheckPin(_pendingOperator, pin))
+            int verdict = _login.TryPin(pin, _boardNow);
+            if (verdict != OperatorLogin.Accepted)
             {
-                _failedPins++;
                 Signal = KioskSignal.Refused;
-                if (_failedPins >= _settings.MaxPinAttempts)
+                if (verdict == OperatorLogin.LockedOut)
                 {
-                    _failedPins = 0;
-                    _lockedUntil = _boardNow + (uint)_settings.LockoutSeconds;
                     _step = OperatorStep;
                     _note = T("Låst. Vänta ", "Locked. Wait ") + ((_settings.LockoutSeconds + 59) / 60) + " min";
                 }
@@ -184,7 +180,6 @@ namespace Skold.Station
                 }
                 return;
             }
-            _failedPins = 0;
             StartDate();
         }
 
@@ -275,7 +270,7 @@ namespace Skold.Station
             {
                 return;
             }
-            Operator = _pendingOperator;
+            Operator = _login.Pending;
             ClockBefore = _boardNow;
             _setAtBoard = _boardNow;
             _step = SetStep;
@@ -308,7 +303,7 @@ namespace Skold.Station
                 case OperatorStep:
                     return new string[] { T("KLOCKAN EJ SATT", "CLOCK NOT SET"), T("Operatör nr, sen #", "Operator no, then #"), "> " + _input, T("D: English", "D: Svenska") };
                 case PinStep:
-                    return new string[] { T("Operatör ", "Operator ") + _pendingOperator, T("PIN-kod, sen #", "PIN, then #"), "> " + new string('*', _input.Length), T("*: tillbaka", "*: back") };
+                    return new string[] { T("Operatör ", "Operator ") + _login.Pending, T("PIN-kod, sen #", "PIN, then #"), "> " + new string('*', _input.Length), T("*: tillbaka", "*: back") };
                 case DateStep:
                     return new string[] { T("Ställ klockan 1/2", "Set the clock 1/2"), T("Datum ÅÅMMDD, sen #", "Date YYMMDD, then #"), "> " + _input, T("*: tillbaka", "*: back") };
                 case TimeStep:

@@ -48,9 +48,7 @@ namespace Skold.Station
         private string _input = "";
         private string _note = "";
         private int _operator;
-        private int _pendingOperator;
-        private int _failedPins;
-        private uint _lockedUntil;
+        private readonly OperatorLogin _login;
         private uint _now;
         private uint _lastKey;
         private byte[]? _household;
@@ -65,6 +63,7 @@ namespace Skold.Station
         public Kiosk(KioskSettings settings, Journal journal, DistributionBook book, HouseholdCard cards, uint now)
         {
             _settings = settings;
+            _login = new OperatorLogin(settings);
             _journal = journal;
             _book = book;
             _cards = cards;
@@ -281,10 +280,10 @@ namespace Skold.Station
                 Language = Language == Swedish ? English : Swedish;
                 return;
             }
-            if (_now < _lockedUntil)
+            if (_login.LockedFor(_now) > 0)
             {
                 _input = "";
-                _note = T("Låst. Vänta ", "Locked. Wait ") + Minutes(_lockedUntil - _now) + " min";
+                _note = T("Låst. Vänta ", "Locked. Wait ") + Minutes(_login.LockedFor(_now)) + " min";
                 Signal = KioskSignal.Refused;
                 return;
             }
@@ -296,13 +295,12 @@ namespace Skold.Station
             {
                 int number = ParseNumber(_input);
                 _input = "";
-                if (!_settings.IsOperator(number))
+                if (!_login.Choose(number))
                 {
                     _note = T("Okänd operatör", "Unknown operator");
                     Signal = KioskSignal.Refused;
                     return;
                 }
-                _pendingOperator = number;
                 _state = Pin;
             }
         }
@@ -324,14 +322,12 @@ namespace Skold.Station
             }
             string pin = _input;
             _input = "";
-            if (!_settings.CheckPin(_pendingOperator, pin))
+            int verdict = _login.TryPin(pin, _now);
+            if (verdict != OperatorLogin.Accepted)
             {
-                _failedPins++;
                 Signal = KioskSignal.Refused;
-                if (_failedPins >= _settings.MaxPinAttempts)
+                if (verdict == OperatorLogin.LockedOut)
                 {
-                    _failedPins = 0;
-                    _lockedUntil = _now + (uint)_settings.LockoutSeconds;
                     _state = Locked;
                     _note = T("Låst. Vänta ", "Locked. Wait ") + Minutes((uint)_settings.LockoutSeconds) + " min";
                 }
@@ -341,14 +337,13 @@ namespace Skold.Station
                 }
                 return;
             }
-            _failedPins = 0;
             if (ClockBehind())
             {
                 _state = Locked;
                 return;
             }
-            _journal.Append(JournalRecord.Session(RecordKind.Login, _now, _pendingOperator));
-            _operator = _pendingOperator;
+            _journal.Append(JournalRecord.Session(RecordKind.Login, _now, _login.Pending));
+            _operator = _login.Pending;
             _state = Home;
             Signal = _journal.NearlyFull ? KioskSignal.Warning : KioskSignal.Done;
         }
@@ -805,7 +800,7 @@ namespace Skold.Station
                         T("D: English", "D: Svenska"),
                     };
                 case Pin:
-                    return new string[] { T("Operatör ", "Operator ") + _pendingOperator, T("PIN-kod, sen #", "PIN, then #"), "> " + Stars(_input.Length), T("*: tillbaka", "*: back") };
+                    return new string[] { T("Operatör ", "Operator ") + _login.Pending, T("PIN-kod, sen #", "PIN, then #"), "> " + Stars(_input.Length), T("*: tillbaka", "*: back") };
                 case Home:
                     string top = _journal.NearlyFull
                         ? T("Journal ", "Journal ") + _journal.UsedPercent + T("% full!", "% full!")
