@@ -85,7 +85,14 @@ public class NanoSubsetTests
         AssertEachViolationFails(BodyViolations, Allowed);
     }
 
-    private static void AssertEachViolationFails(Dictionary<string, string> violations, string? allowed = null)
+    private static void AssertEachViolationFails(Dictionary<string, string> violations, string? allowed = null) =>
+        AssertEachProbeFailsTheBuild(CheckProject, "SubsetProbe", violations, allowed);
+
+    /// <summary>
+    /// Builds <paramref name="project"/> with the probe files brought in through its probe property,
+    /// and asserts the build fails with an error in every probe and none in the allowed code.
+    /// </summary>
+    internal static void AssertEachProbeFailsTheBuild(string project, string probeProperty, Dictionary<string, string> violations, string? allowed)
     {
         string dir = Directory.CreateTempSubdirectory("skold-subset-").FullName;
         try
@@ -98,9 +105,9 @@ public class NanoSubsetTests
             {
                 File.WriteAllText(Path.Combine(dir, "Allowed.cs"), allowed);
             }
-            // SubsetProbe takes one item; a glob brings every probe file in.
-            var (exitCode, output) = Run("dotnet", "build", CheckProject,
-                "-p:SubsetProbe=" + Path.Combine(dir, "*.cs"),
+            // The probe property takes one item; a glob brings every probe file in.
+            var (exitCode, output) = Run("dotnet", "build", project,
+                $"-p:{probeProperty}=" + Path.Combine(dir, "*.cs"),
                 "-p:OutputPath=" + Path.Combine(dir, "out") + "/",
                 "-p:BaseIntermediateOutputPath=" + Path.Combine(dir, "obj") + "/",
                 "-nodeReuse:false", "-p:UseSharedCompilation=false");
@@ -112,7 +119,7 @@ public class NanoSubsetTests
             }
             if (allowed is not null)
             {
-                Assert.DoesNotContain(Path.Combine(dir, "Allowed.cs") + "(", output, "allowed subset code drew an error\n" + output);
+                Assert.DoesNotContain(Path.Combine(dir, "Allowed.cs") + "(", output, "allowed code drew an error\n" + output);
             }
         }
         finally

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -173,39 +172,8 @@ public partial class PortableTestSurfaceTests
         }
         """;
 
-    private static void AssertEachProbeFails(Dictionary<string, string> violations, string? allowed = null)
-    {
-        string dir = Directory.CreateTempSubdirectory("skold-device-tests-").FullName;
-        try
-        {
-            foreach (var (name, code) in violations)
-            {
-                File.WriteAllText(Path.Combine(dir, name + ".cs"), code);
-            }
-            if (allowed is not null)
-            {
-                File.WriteAllText(Path.Combine(dir, "Allowed.cs"), allowed);
-            }
-            var (exitCode, output) = Run("dotnet", "build", DeviceCheckProject,
-                "-p:DeviceTestProbe=" + Path.Combine(dir, "*.cs"),
-                "-p:OutputPath=" + Path.Combine(dir, "out") + "/",
-                "-p:BaseIntermediateOutputPath=" + Path.Combine(dir, "obj") + "/",
-                "-nodeReuse:false", "-p:UseSharedCompilation=false");
-            Assert.AreNotEqual(0, exitCode, "a build with violations must fail\n" + output);
-            foreach (string name in violations.Keys)
-            {
-                Assert.Contains(Path.Combine(dir, name + ".cs") + "(", output, $"no compiler error for the {name} probe\n{output}");
-            }
-            if (allowed is not null)
-            {
-                Assert.DoesNotContain(Path.Combine(dir, "Allowed.cs") + "(", output, "allowed portable test code drew an error\n" + output);
-            }
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
+    private static void AssertEachProbeFails(Dictionary<string, string> violations, string? allowed = null) =>
+        NanoSubsetTests.AssertEachProbeFailsTheBuild(DeviceCheckProject, "DeviceTestProbe", violations, allowed);
 
     private static (HashSet<string> Asserts, HashSet<string> Attributes) DeviceSurface()
     {
@@ -288,18 +256,4 @@ public partial class PortableTestSurfaceTests
 
     [GeneratedRegex(@"//.*$", RegexOptions.Multiline)]
     private static partial Regex LineComment();
-
-    private static (int ExitCode, string Output) Run(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
-    }
 }
