@@ -137,7 +137,7 @@ namespace Skold.Station
             {
                 return;
             }
-            int number = ParseNumber(_input);
+            int number = KeypadText.ParseNumber(_input);
             _input = "";
             if (!_login.Choose(number))
             {
@@ -204,9 +204,9 @@ namespace Skold.Station
             {
                 return;
             }
-            int year = 2000 + ParseNumber(_input.Substring(0, _input.Length < 2 ? _input.Length : 2));
-            int month = _input.Length >= 4 ? ParseNumber(_input.Substring(2, 2)) : 0;
-            int day = _input.Length == 6 ? ParseNumber(_input.Substring(4, 2)) : 0;
+            int year = 2000 + KeypadText.ParseNumber(_input.Substring(0, _input.Length < 2 ? _input.Length : 2));
+            int month = _input.Length >= 4 ? KeypadText.ParseNumber(_input.Substring(2, 2)) : 0;
+            int day = _input.Length == 6 ? KeypadText.ParseNumber(_input.Substring(4, 2)) : 0;
             if (_input.Length != 6 || !CivilTime.IsValid(year, month, day, 0, 0, 0))
             {
                 _input = "";
@@ -236,8 +236,8 @@ namespace Skold.Station
             {
                 return;
             }
-            int hour = _input.Length == 4 ? ParseNumber(_input.Substring(0, 2)) : -1;
-            int minute = _input.Length == 4 ? ParseNumber(_input.Substring(2, 2)) : -1;
+            int hour = _input.Length == 4 ? KeypadText.ParseNumber(_input.Substring(0, 2)) : -1;
+            int minute = _input.Length == 4 ? KeypadText.ParseNumber(_input.Substring(2, 2)) : -1;
             _input = "";
             if (!CivilTime.IsValid(_year, _month, _day, hour, minute, 0))
             {
@@ -343,30 +343,13 @@ namespace Skold.Station
 
         private bool Digits(char key, int max)
         {
-            if (key >= '0' && key <= '9')
+            string? edited = KeypadText.Edited(_input, key, max);
+            if (edited == null)
             {
-                if (_input.Length < max)
-                {
-                    _input += key;
-                }
-                return true;
+                return false;
             }
-            if (key == '*' && _input.Length > 0)
-            {
-                _input = _input.Substring(0, _input.Length - 1);
-                return true;
-            }
-            return false;
-        }
-
-        private static int ParseNumber(string digits)
-        {
-            int value = 0;
-            for (int i = 0; i < digits.Length; i++)
-            {
-                value = value * 10 + (digits[i] - '0');
-            }
-            return value;
+            _input = edited;
+            return true;
         }
 
         private static string Two(int n)

@@ -293,7 +293,7 @@ namespace Skold.Station
             }
             if (key == '#' && _input.Length > 0)
             {
-                int number = ParseNumber(_input);
+                int number = KeypadText.ParseNumber(_input);
                 _input = "";
                 if (!_login.Choose(number))
                 {
@@ -579,7 +579,7 @@ namespace Skold.Station
             {
                 return;
             }
-            int amount = ParseNumber(_input);
+            int amount = KeypadText.ParseNumber(_input);
             _input = "";
             if ((amount < 1 && _purpose != ForCount) || amount > 65535)
             {
@@ -731,20 +731,13 @@ namespace Skold.Station
         // Adds a digit (or with *, removes one). True when the key was used.
         private bool Digits(char key, int max)
         {
-            if (key >= '0' && key <= '9')
+            string? edited = KeypadText.Edited(_input, key, max);
+            if (edited == null)
             {
-                if (_input.Length < max)
-                {
-                    _input += key;
-                }
-                return true;
+                return false;
             }
-            if (key == '*' && _input.Length > 0)
-            {
-                _input = _input.Substring(0, _input.Length - 1);
-                return true;
-            }
-            return false;
+            _input = edited;
+            return true;
         }
 
         private int[] Items()
@@ -1031,16 +1024,6 @@ namespace Skold.Station
         private static string Fit(string text)
         {
             return text.Length > Columns ? text.Substring(0, Columns) : text;
-        }
-
-        private static int ParseNumber(string digits)
-        {
-            int value = 0;
-            for (int i = 0; i < digits.Length; i++)
-            {
-                value = value * 10 + (digits[i] - '0');
-            }
-            return value;
         }
 
         private string T(string swedish, string english)
