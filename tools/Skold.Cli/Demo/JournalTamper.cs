@@ -20,16 +20,9 @@ public static class JournalTamper
         var sha = new Sha256();
         byte[] head = new byte[32];
         uint changed = 0;
-        int position = 0;
         uint number = 0;
-        while (position < file.Length && file[position] != JournalScan.Erased)
+        foreach (var (position, length) in LiveEntries(file))
         {
-            int length = file[position];
-            if (length > JournalScan.MaxBody || file[position + 1] != JournalScan.Live)
-            {
-                position += length > JournalScan.MaxBody ? JournalScan.TornLengthStubSize : length + JournalScan.EntryOverhead;
-                continue;
-            }
             int body = position + 2;
             number++;
             if (changed != 0)
@@ -44,7 +37,6 @@ public static class JournalTamper
             uint crc = JournalScan.EntryCrc(file[position..(body + length)], length);
             Bytes.WriteUInt32LittleEndian(file, body + length, crc);
             head = JournalScan.NextHead(sha, head, file, body, length);
-            position += length + JournalScan.EntryOverhead;
         }
         if (changed == 0)
         {
@@ -58,19 +50,22 @@ public static class JournalTamper
     public static List<byte[]> RawBodies(string path)
     {
         byte[] file = File.ReadAllBytes(path);
-        var bodies = new List<byte[]>();
+        return LiveEntries(file).Select(e => file[(e.Position + 2)..(e.Position + 2 + e.Length)]).ToList();
+    }
+
+    // The live entries up to the erased end, as (offset, body length); torn and discarded entries are stepped over.
+    private static IEnumerable<(int Position, int Length)> LiveEntries(byte[] file)
+    {
         int position = 0;
         while (position < file.Length && file[position] != JournalScan.Erased)
         {
             int length = file[position];
-            if (length > JournalScan.MaxBody || file[position + 1] != JournalScan.Live)
+            bool live = length <= JournalScan.MaxBody && file[position + 1] == JournalScan.Live;
+            if (live)
             {
-                position += length > JournalScan.MaxBody ? JournalScan.TornLengthStubSize : length + JournalScan.EntryOverhead;
-                continue;
+                yield return (position, length);
             }
-            bodies.Add(file[(position + 2)..(position + 2 + length)]);
-            position += length + JournalScan.EntryOverhead;
+            position += length > JournalScan.MaxBody ? JournalScan.TornLengthStubSize : length + JournalScan.EntryOverhead;
         }
-        return bodies;
     }
 }
