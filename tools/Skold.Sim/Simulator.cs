@@ -186,9 +186,6 @@ public sealed class Simulator
         }
     }
 
-    /// <summary>Network time now, in seconds since the start.</summary>
-    public double NowSeconds => _nowUs / 1e6;
-
     /// <summary>Handles every event up to <paramref name="seconds"/> (at most the run's hours).</summary>
     public void RunUntil(double seconds)
     {
@@ -224,13 +221,8 @@ public sealed class Simulator
     /// <summary>True when node <paramref name="node"/> is running and has accepted the station report with this message id.</summary>
     public bool HasReport(int node, uint messageId) => _nodes[node].Engine?.HasReport(messageId) ?? false;
 
-    /// <summary>Seconds after the start when node <paramref name="node"/> first held measured order <paramref name="order"/>, or -1.</summary>
-    public double HeldAtSeconds(int node, int order) => _heldAtUs[node, order] < 0 ? -1 : _heldAtUs[node, order] / 1e6;
-
     /// <summary>Frames sent so far that carry this message id (copies, fragments and repairs).</summary>
     public long TransmissionsOf(uint messageId) => _transmissionsById.GetValueOrDefault(messageId);
-
-    public int NodeIndex(string id) => IndexOf(id);
 
     /// <summary>The run's metrics over the measured orders, as Run returns them.</summary>
     public SimulationResult Finish() => Summarize(_deliveryOverTime);
