@@ -17,7 +17,7 @@ public class PublicPageBrowserTests
                 return path;
             }
         }
-        throw new AssertFailedException("Chromium is not installed (Debian: apt-get install chromium; or set SKOLD_CHROMIUM)");
+        throw new AssertFailedException("Chromium is not installed (./test.sh installs it; or apt-get install chromium, or set SKOLD_CHROMIUM)");
     }
 
     [TestMethod]
