@@ -23,7 +23,8 @@ namespace Skold.Board.Storage
         public const int TypeSeen = 1;
         public const int TypeOrder = 2;
         public const int Version = 1;
-        public const int MaxRecordPayload = 1024;
+        /// <summary>The largest message the mesh carries (15 fragments): any order a relay can accept, it can keep.</summary>
+        public const int MaxRecordPayload = Frame.MaxPayload * Frame.MaxFragments;
 
         private static readonly byte[] Magic = { 0x53, 0x4b, 0x52, 0x53 }; // "SKRS"
 
