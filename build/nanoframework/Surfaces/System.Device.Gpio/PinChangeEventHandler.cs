@@ -1,0 +1,7 @@
+// Surface of nanoFramework.System.Device.Gpio 1.1.62: our own declarations, never run.
+// Read in nanoframework/System.Device.Gpio, tag v1.1.62 (commit cd99158280e0f5c24102981c26baf69facda4d17),
+// System.Device.Gpio/PinChangeEventHandler.cs: the callback GpioController.RegisterCallbackForPinValueChangedEvent takes.
+namespace System.Device.Gpio
+{
+    public delegate void PinChangeEventHandler(object sender, PinValueChangedEventArgs pinValueChangedEventArgs);
+}

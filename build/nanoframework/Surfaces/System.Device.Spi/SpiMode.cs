@@ -1,0 +1,10 @@
+// Surface of nanoFramework.System.Device.Spi 1.3.89: our own declarations, never run.
+// Read in nanoframework/System.Device.Spi, tag v1.3.89 (commit cdab4eca19fd3a9454a2931b549fdbd8224c8f32),
+// System.Device.Spi/SpiMode.cs (Mode0, Mode1, Mode2, Mode3: 0..3). Declared: Mode0.
+namespace System.Device.Spi
+{
+    public enum SpiMode
+    {
+        Mode0 = 0,
+    }
+}

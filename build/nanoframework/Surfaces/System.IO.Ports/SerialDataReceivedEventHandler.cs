@@ -1,0 +1,9 @@
+// Surface of nanoFramework.System.IO.Ports 1.1.139: our own declarations, never run.
+// Read in nanoframework/System.IO.Ports, tag v1.1.139 (commit 3cc8cdfcc2f8ac6cb0082b6dd42d3856bfefb4ca),
+// System.IO.Ports/SerialDataReceivedEventHandler.cs.
+namespace System.IO.Ports
+{
+    public delegate void SerialDataReceivedEventHandler(
+        object sender,
+        SerialDataReceivedEventArgs e);
+}
