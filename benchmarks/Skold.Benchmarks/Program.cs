@@ -6,6 +6,7 @@ public static class Program
 {
     // dotnet run -c Release --project benchmarks/Skold.Benchmarks -- --filter '*'
     // dotnet run -c Release --project benchmarks/Skold.Benchmarks -- ledger-ingest [records] [stations]
+    // dotnet run -c Release --project benchmarks/Skold.Benchmarks -- heap
     public static void Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "ledger-ingest")
@@ -14,6 +15,10 @@ public static class Program
             int stations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
             LedgerIngestBench.Run(records, stations);
             return;
+        }
+        if (args.Length > 0 && args[0] == "heap")
+        {
+            Environment.Exit(Heap.HeapBench.Run(args[1..]));
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }

@@ -18,9 +18,6 @@ internal static class NanoAssemblyScan
 
     private static readonly HashSet<short> ForbiddenOpcodes = BuildForbiddenOpcodes();
 
-    private static readonly Dictionary<short, OpCode> Opcodes =
-        typeof(OpCodes).GetFields().Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
-
     public static Result Scan(string assembly)
     {
         using var pe = new PEReader(File.OpenRead(assembly));
@@ -72,22 +69,12 @@ internal static class NanoAssemblyScan
             BlobReader il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
             while (il.RemainingBytes > 0)
             {
-                short value = il.ReadByte();
-                if (value == 0xFE)
-                {
-                    value = unchecked((short)(0xFE00 | il.ReadByte()));
-                }
-                if (!Opcodes.TryGetValue(value, out OpCode opcode))
-                {
-                    throw new InvalidDataException($"unknown opcode 0x{value:X} at IL offset {il.Offset - 1} in {MethodName(md, handle)} of {assembly}");
-                }
-                if (ForbiddenOpcodes.Contains(value))
+                OpCode opcode = IlOpcodes.Next(ref il, MethodName(md, handle));
+                if (ForbiddenOpcodes.Contains(opcode.Value))
                 {
                     violations.Add($"{opcode.Name} in {MethodName(md, handle)}");
                 }
-                // Size first: reading a switch's count moves the reader.
-                int operandSize = OperandSize(opcode, ref il);
-                il.Offset += operandSize;
+                IlOpcodes.SkipOperand(opcode, ref il);
             }
         }
         return new Result(violations, methods);
@@ -116,16 +103,6 @@ internal static class NanoAssemblyScan
         }
         return forbidden;
     }
-
-    private static int OperandSize(OpCode opcode, ref BlobReader il) => opcode.OperandType switch
-    {
-        OperandType.InlineNone => 0,
-        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-        OperandType.InlineVar => 2,
-        OperandType.InlineI8 or OperandType.InlineR => 8,
-        OperandType.InlineSwitch => 4 * il.ReadInt32(),
-        _ => 4,
-    };
 
     /// <summary>Type names for signatures, enough to say which generic was instantiated with what.</summary>
     private sealed class TypeNames(MetadataReader md) : ISignatureTypeProvider<string, object?>

@@ -12,13 +12,16 @@ namespace Skold.Board.Tests.Node;
 /// <summary>One relay board in a test: the node app over the register model, a memory serial link and flash.</summary>
 public sealed class TestNode
 {
-    public TestNode(FaultyFlash? flash = null, bool dio0Wired = true, string board = BoardPinMap.DevKitCRfm95w)
+    public TestNode(FaultyFlash? flash = null, bool dio0Wired = true, string board = BoardPinMap.DevKitCRfm95w, int? randomSeed = null)
     {
+        _randomSeed = randomSeed;
         Chip = new SimulatedSx1276();
         Board = new SimulatedBoard(Chip, dio0Wired, BoardPinMap.ForName(board).Button != BoardPinMap.None);
         Flash = flash ?? new FaultyFlash();
         Pins = BoardPinMap.ForName(board);
     }
+
+    private readonly int? _randomSeed;
 
     public SimulatedSx1276 Chip { get; }
 
@@ -65,7 +68,7 @@ public sealed class TestNode
 
     public TestNode Boot(bool selfTest = false)
     {
-        App = new NodeApp(Pins, new Sx127x(Chip, Chip), Link, Flash, Board, new SeededRandomSource(Pins.Name.Length), new Ed25519());
+        App = new NodeApp(Pins, new Sx127x(Chip, Chip), Link, Flash, Board, new SeededRandomSource(_randomSeed ?? Pins.Name.Length), new Ed25519());
         App.Boot(selfTest);
         Link.Drain();
         return this;
