@@ -105,7 +105,11 @@ internal static class RelayBusyMinutes
         return run;
     }
 
-    /// <summary>A fragment of a real order under another message id with a flipped byte: the forged message reassembles, then fails its check.</summary>
+    /// <summary>
+    /// A fragment of a real order under another message id with a flipped byte: the node keeps it
+    /// for reassembly (the heap this costs is what the burst measures), and drops the message
+    /// once complete, as it does not hash to its id.
+    /// </summary>
     private static byte[] Forge(byte[] frame)
     {
         byte[] copy = (byte[])frame.Clone();
