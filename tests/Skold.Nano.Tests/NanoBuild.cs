@@ -13,7 +13,7 @@ namespace Skold.Nano.Tests;
 /// </summary>
 internal static class NanoBuild
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Skold.Board.Tests.RepoFiles.Root;
 
     public static string Driver => Path.Combine(Root, "build", "nanoframework", "Images", "NanoImages.csproj");
 
@@ -113,27 +113,4 @@ internal static class NanoBuild
         process.WaitForExit();
         return (process.ExitCode, stdout + stderr.Result);
     }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Firmware.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new DirectoryNotFoundException("no Firmware.sln above " + AppContext.BaseDirectory);
-    }
-}
-
-/// <summary>A folder under the system's temporary folder, deleted with everything in it.</summary>
-internal sealed class TemporaryFolder : IDisposable
-{
-    public TemporaryFolder(string prefix)
-    {
-        Path = Directory.CreateTempSubdirectory(prefix).FullName;
-    }
-
-    public string Path { get; }
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -21,7 +21,7 @@ internal static class HeapBench
 
     public static int Run(string[] args)
     {
-        string nanoCore = Path.Combine(FindRoot(), "build", "nanoframework", "bin", "images", "Skold.Core.dll");
+        string nanoCore = Path.Combine(Skold.Board.Tests.RepoFiles.Root, "build", "nanoframework", "bin", "images", "Skold.Core.dll");
         if (args.Length > 0 && args[0] == "kiosk") { Print(KioskShift.Run()); return 0; }
         HeapRun relay = RelayBusyMinutes.Run();
         Print(relay);
@@ -80,15 +80,5 @@ internal static class HeapBench
         Console.WriteLine($"  costliest call chain: {frames} frames, {bytes:N0} bytes of nanoCLR frames on the heap, recursion: {depth.Recursive}");
         Console.WriteLine("  chain: " + chain);
         Console.WriteLine($"  allocation sites below verify: {depth.Allocations.Count}" + (depth.Allocations.Count > 0 ? " (" + string.Join("; ", depth.Allocations.Distinct().Take(12)) + ")" : ""));
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Firmware.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new DirectoryNotFoundException("no Firmware.sln above " + AppContext.BaseDirectory);
     }
 }
