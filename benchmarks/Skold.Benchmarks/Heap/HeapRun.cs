@@ -13,8 +13,6 @@ internal sealed class HeapRun(string name)
 
     public long MaxStepAllocatedHostBytes { get; private set; }
 
-    public int LargestOrderBytes { get; set; }
-
     public List<string> Facts { get; } = new();
 
     public void Sample(HeapCensus census)
