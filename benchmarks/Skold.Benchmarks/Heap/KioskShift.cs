@@ -1,10 +1,7 @@
-using Skold.Board.Display;
-using Skold.Board.Keypad;
 using Skold.Board.Kiosk;
 using Skold.Board.Sync;
 using Skold.Board.Tests;
 using Skold.Board.Tests.Models;
-using Skold.Tests.Portable;
 
 namespace Skold.Benchmarks.Heap;
 
@@ -18,76 +15,51 @@ internal static class KioskShift
 {
     public const int Households = 1000;
     public const int JournalBytes = 128 * 1024;
-    private const long PassMs = 10;
 
     public static HeapRun Run()
     {
         var model = new NanoHeapModel();
         var run = new HeapRun("station kiosk, full shift");
-        var provisioned = new ProvisionedKiosk();
         var file = new CommittingFile();
-        var keys = new KeypadMatrix();
-        var screen = new Hd44780Model();
-        var signals = new SignalRecorder();
-        uint utc = TestCouncil.Now;
-        long now = 0;
-
-        KioskStation station = KioskStation.Open(provisioned.File, new JournalFile(file, JournalBytes), provisioned.RulesOrder(food: 2), utc, provisioned.Ed);
-        var loop = new KioskLoop(station, new KeypadScanner(keys, KeypadLayout.Standard, KeypadScanner.DefaultStableScans), new Hd44780(screen), new SignalPlayer(signals));
-        loop.Start(now);
-        run.AfterBoot = model.Measure(station, loop);
-
-        void Pass(long ms)
+        var bench = new LoopBench(new JournalFile(file, JournalBytes));
+        ProvisionedKiosk provisioned = bench.Provisioned;
+        KioskStation station = bench.Station;
+        run.AfterBoot = model.Measure(station, bench.Loop);
+        bench.AroundPass = pass =>
         {
-            for (long end = now + ms; now < end;)
-            {
-                now += PassMs;
-                utc = TestCouncil.Now + (uint)(now / 1000);
-                signals.Now = now;
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                loop.Step(now, utc);
-                run.NoteStep(GC.GetAllocatedBytesForCurrentThread() - before);
-            }
-        }
-        void Type(string text)
-        {
-            foreach (char key in text)
-            {
-                keys.Press(key);
-                Pass(80);
-                keys.Release(key);
-                Pass(80);
-            }
-        }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            pass();
+            run.NoteStep(GC.GetAllocatedBytesForCurrentThread() - before);
+        };
 
-        Type("1#1234#");
+        bench.Type("1#1234#");
         for (int n = 1; n <= Households; n++)
         {
             if (n % 200 == 1)
             {
                 // Back to the menu, and a delivery of 200 food parcels (item 2) before each run of 200 households.
-                Type(n > 1 ? "*C2200#" : "C2200#");
-                Type("*");
+                bench.Type(n > 1 ? "*C2200#" : "C2200#");
+                bench.Type("*");
             }
-            Type((n % 200 == 1 ? "A" : "#") + ProvisionedKiosk.Card(n) + "#2#");
+            bench.Type((n % 200 == 1 ? "A" : "#") + ProvisionedKiosk.Card(n) + "#2#");
             if (n % 10 == 0)
             {
-                run.Sample(model.Measure(station, loop));
+                run.Sample(model.Measure(station, bench.Loop));
             }
         }
         run.Facts.Add($"journal after the shift: {file.Length} bytes of {JournalBytes}, {station.Journal!.Records} records");
-        run.Facts.Add($"screen at the end: {screen.Row(0).Trim()} / {screen.Row(1).Trim()}");
+        run.Facts.Add($"screen at the end: {bench.Screen.Row(0).Trim()} / {bench.Screen.Row(1).Trim()}");
 
         // A power cut and a reboot: the journal is scanned from its start.
         long beforeBoot = GC.GetAllocatedBytesForCurrentThread();
-        KioskStation rebooted = KioskStation.Open(provisioned.File, new JournalFile(file, JournalBytes), provisioned.RulesOrder(food: 2), utc + 60, provisioned.Ed);
+        KioskStation rebooted = KioskStation.Open(provisioned.File, new JournalFile(file, JournalBytes), provisioned.RulesOrder(), bench.Utc + 60, provisioned.Ed);
         run.Facts.Add($"reboot: {rebooted.Journal!.Records} records scanned, {GC.GetAllocatedBytesForCurrentThread() - beforeBoot:N0} host bytes allocated by the scan");
         run.Sample(model.Measure(rebooted));
 
         // The grid is back: the journal goes to the real ledger in the sync client's batches.
         using var ledger = new MeasuredLedger(new InProcessLedger(provisioned), model, rebooted, run);
         var sync = new LedgerSync(rebooted.Journal, ProvisionedKiosk.StationId, ledger);
-        bool done = sync.Run(utc + 120);
+        bool done = sync.Run(bench.Utc + 120);
         run.Facts.Add($"sync: {(done ? "done" : "stopped: " + sync.Problem)}, {sync.Acknowledged} records in {sync.Batches} batches");
         return run;
     }
