@@ -66,13 +66,14 @@ internal static class NanoAssemblyScan
                 continue;
             }
             methods++;
+            string where = MethodName(md, handle);
             BlobReader il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
             while (il.RemainingBytes > 0)
             {
-                OpCode opcode = IlOpcodes.Next(ref il, MethodName(md, handle));
+                OpCode opcode = IlOpcodes.Next(ref il, where);
                 if (ForbiddenOpcodes.Contains(opcode.Value))
                 {
-                    violations.Add($"{opcode.Name} in {MethodName(md, handle)}");
+                    violations.Add($"{opcode.Name} in {where}");
                 }
                 IlOpcodes.SkipOperand(opcode, ref il);
             }
