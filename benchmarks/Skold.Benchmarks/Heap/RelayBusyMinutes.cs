@@ -45,29 +45,26 @@ internal static class RelayBusyMinutes
         long end = long.Parse(Environment.GetEnvironmentVariable("SKOLD_HEAP_MS") ?? "600000");
         for (long t = 0; t < end; t += 10)
         {
-            foreach (TestNode node in air)
-            {
-                long before = node == measured ? GC.GetAllocatedBytesForCurrentThread() : 0;
-                node.App.Step();
-                if (node == measured)
+            TestAir.Turn(air,
+                sent: (node, frame) =>
                 {
-                    run.NoteStep(GC.GetAllocatedBytesForCurrentThread() - before);
-                }
-                if (node.Chip.Mode == Registers.ModeTransmit && node.Chip.FinishTransmit())
-                {
-                    byte[] frame = node.Chip.Transmitted[^1];
                     if (node == gateway && forged.Count < ForgedFragments && frame[0] >> 5 == FrameType.Order)
                     {
                         forged.Add(Forge(frame));
                     }
-                    foreach (TestNode other in air)
+                },
+                aroundStep: (node, step) =>
+                {
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    step();
+                    if (node == measured)
                     {
-                        if (other != node)
-                        {
-                            other.Chip.Receive(frame, 60, 24);
-                        }
+                        run.NoteStep(GC.GetAllocatedBytesForCurrentThread() - before);
                     }
-                }
+                });
+            foreach (TestNode node in air)
+            {
+                node.Link.Drain();
                 node.Chip.Transmitted.Clear();
             }
             if (t == end / 2)
@@ -87,11 +84,6 @@ internal static class RelayBusyMinutes
                     measured.App.Step();
                 }
                 run.Sample(model.Measure(measured.App));
-            }
-            foreach (TestNode node in air)
-            {
-                node.Board.Now += 10;
-                node.Link.Drain();
             }
             if (t % 1000 == 0)
             {
