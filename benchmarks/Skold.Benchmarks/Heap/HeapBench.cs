@@ -51,6 +51,10 @@ internal static class HeapBench
             Console.WriteLine("  " + fact);
         }
         Console.WriteLine($"  after boot: {run.AfterBoot!.Total:N0} bytes in {run.AfterBoot.Objects:N0} objects");
+        foreach (var (kind, count, bytes) in run.AfterBoot.Largest(8))
+        {
+            Console.WriteLine($"    {bytes,8:N0}  {count,5} x {kind}");
+        }
         HeapCensus peak = run.Peak!;
         Console.WriteLine($"  peak of {run.Samples} samples: {peak.Total:N0} bytes in {peak.Objects:N0} objects ({peak.StaticFieldBytes:N0} of them static field slots); largest single block {peak.LargestBlock:N0} bytes");
         Console.WriteLine($"  most allocated by one step (host bytes, an upper bound of its short-lived garbage): {run.MaxStepAllocatedHostBytes:N0}");
