@@ -21,6 +21,11 @@ public sealed class FaultyFlash : IFlashFiles
 
     public long BytesWritten { get; private set; }
 
+    public long BytesRead { get; private set; }
+
+    /// <summary>The most bytes one call read: whole files (Read(name)) count their length.</summary>
+    public int LargestRead { get; private set; }
+
     public bool Failing { get; set; }
 
     public void Reboot() => Budget = long.MaxValue;
@@ -31,8 +36,32 @@ public sealed class FaultyFlash : IFlashFiles
         {
             throw new IOException("flash read error");
         }
-        return _files.TryGetValue(name, out List<byte>? file) ? file.ToArray() : null;
+        if (!_files.TryGetValue(name, out List<byte>? whole))
+        {
+            return null;
+        }
+        LargestRead = Math.Max(LargestRead, whole.Count);
+        return whole.ToArray();
     }
+
+    public int Read(string name, int position, byte[] buffer, int offset, int count)
+    {
+        if (Failing)
+        {
+            throw new IOException("flash read error");
+        }
+        if (!_files.TryGetValue(name, out List<byte>? file) || position >= file.Count)
+        {
+            return 0;
+        }
+        int n = Math.Min(count, file.Count - position);
+        file.CopyTo(position, buffer, offset, n);
+        BytesRead += n;
+        LargestRead = Math.Max(LargestRead, n);
+        return n;
+    }
+
+    public int Length(string name) => _files.TryGetValue(name, out List<byte>? file) ? file.Count : -1;
 
     public void Write(string name, byte[] data, int offset, int count)
     {

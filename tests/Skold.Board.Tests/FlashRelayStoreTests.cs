@@ -42,9 +42,17 @@ public sealed class FlashRelayStoreTests
         }
         else
         {
-            store.AppendOrder(op.Order);
+            store.AppendOrder(Skold.Mesh.Frame.MessageIdOf(op.Order), op.Order);
         }
     }
+
+    /// <summary>Every order the store keeps, oldest first, read back from flash.</summary>
+    private static byte[][] Orders(FlashRelayStore store) => store.OrderIds().Select(id =>
+    {
+        byte[] order = new byte[store.OrderLength(id)];
+        Assert.IsTrue(store.ReadOrder(id, 0, order, 0, order.Length));
+        return order;
+    }).ToArray();
 
     /// <summary>What a store must hold after these operations: the newest keys and orders up to the capacities.</summary>
     private static (long[] Seen, byte[][] Orders) Expected(IEnumerable<Op> ops)
@@ -57,7 +65,7 @@ public sealed class FlashRelayStoreTests
     private static bool Holds(FlashRelayStore store, (long[] Seen, byte[][] Orders) expected)
     {
         long[] seen = store.LoadSeen(1000);
-        byte[][] orders = store.LoadOrders();
+        byte[][] orders = Orders(store);
         return seen.SequenceEqual(expected.Seen) && orders.Length == expected.Orders.Length
             && orders.Zip(expected.Orders).All(p => p.First.SequenceEqual(p.Second));
     }
@@ -135,7 +143,9 @@ public sealed class FlashRelayStoreTests
         var store = new FlashRelayStore(flash, Skold.Mesh.RelayEngine.SeenReportCapacity, Skold.Mesh.RelayEngine.HeldCapacity, 16384);
         for (int i = 0; i < 48; i++)
         {
-            store.AppendOrder(new byte[300]);
+            byte[] order = new byte[300];
+            order[0] = (byte)i;
+            store.AppendOrder((uint)i, order);
         }
         long before = flash.BytesWritten;
         const int frames = 20000;
@@ -147,6 +157,33 @@ public sealed class FlashRelayStoreTests
         Console.WriteLine($"flash bytes written per seen frame: {perFrame:0.0} (15 appended + compaction share)");
         Assert.IsTrue(perFrame < 40, $"{perFrame:0.0} bytes per frame");
         Assert.IsTrue(flash.Read(store.CurrentSlot)!.Length <= 16384 + FlashRelayStore.HeaderSize + 256 * 15 + 48 * 307, "a slot never grows past a snapshot plus 16 KiB");
+    }
+
+    [TestMethod]
+    public void TheLargestOrdersAreKeptAndCompactedThroughASmallBufferNeverAWholeSlot()
+    {
+        // 48 orders of the largest size the mesh carries: 177 KB on flash, more than a board's heap.
+        var flash = new FaultyFlash();
+        var store = new FlashRelayStore(flash, Skold.Mesh.RelayEngine.SeenReportCapacity, Skold.Mesh.RelayEngine.HeldCapacity, 16384);
+        var orders = new List<byte[]>();
+        var random = new Random(3);
+        for (int i = 0; i < 48; i++)
+        {
+            byte[] order = new byte[FlashRelayStore.MaxRecordPayload];
+            random.NextBytes(order);
+            orders.Add(order);
+            store.AppendOrder(Skold.Mesh.Frame.MessageIdOf(order), order);
+        }
+        Assert.IsTrue(store.Generation > 5, "compacted several times while filling");
+        var rebooted = new FlashRelayStore(flash, Skold.Mesh.RelayEngine.SeenReportCapacity, Skold.Mesh.RelayEngine.HeldCapacity, 16384);
+        Assert.IsTrue(flash.LargestRead <= 240, $"filling, compacting and booting read {flash.LargestRead} bytes at once: the store must stream, not load a slot");
+        Assert.AreEqual(48, rebooted.OrderIds().Length);
+        Assert.IsTrue(Orders(rebooted).Zip(orders).All(p => p.First.SequenceEqual(p.Second)), "every order read back from flash as appended");
+        byte[] part = new byte[10];
+        uint last = rebooted.OrderIds()[^1];
+        Assert.IsTrue(rebooted.ReadOrder(last, 3000, part, 0, 10));
+        CollectionAssert.AreEqual(orders[^1][3000..3010], part, "a part of an order read from its place");
+        Assert.IsFalse(rebooted.ReadOrder(last, 3685, part, 0, 10), "not past the order's end");
     }
 
     [TestMethod]
@@ -177,11 +214,13 @@ public sealed class FlashRelayStoreTests
         var flash = new FaultyFlash();
         FlashRelayStore store = Open(flash);
         Assert.AreEqual(0, store.LoadSeen(10).Length);
-        Assert.AreEqual(0, store.LoadOrders().Length);
+        Assert.AreEqual(0, store.OrderIds().Length);
         Assert.IsTrue(flash.Exists(FlashRelayStore.SlotA) || flash.Exists(FlashRelayStore.SlotB));
-        Assert.ThrowsExactly<ArgumentException>(() => store.AppendOrder(new byte[FlashRelayStore.MaxRecordPayload + 1]));
-        Assert.ThrowsExactly<ArgumentException>(() => store.AppendOrder([]));
-        Assert.AreEqual(0, Open(flash).LoadOrders().Length, "a refused order leaves nothing behind");
+        Assert.ThrowsExactly<ArgumentException>(() => store.AppendOrder(1, new byte[FlashRelayStore.MaxRecordPayload + 1]));
+        Assert.ThrowsExactly<ArgumentException>(() => store.AppendOrder(2, []));
+        Assert.AreEqual(0, Open(flash).OrderIds().Length, "a refused order leaves nothing behind");
+        Assert.AreEqual(0, store.OrderLength(1));
+        Assert.IsFalse(store.ReadOrder(1, 0, new byte[1], 0, 1));
     }
 
     [TestMethod]

@@ -11,21 +11,6 @@ namespace Skold.Board.Tests;
 [TestClass]
 public class KioskReportAtRelayTests
 {
-    private sealed class NoStore : IRelayStore
-    {
-        public void AppendSeen(long frameKey)
-        {
-        }
-
-        public void AppendOrder(byte[] message)
-        {
-        }
-
-        public long[] LoadSeen(int maxCount) => [];
-
-        public byte[][] LoadOrders() => [];
-    }
-
     private sealed class FixedRandom : IRandomSource
     {
         public int Next(int maxExclusive) => 0;
@@ -43,7 +28,7 @@ public class KioskReportAtRelayTests
         // Relay number 3, the same number as station 3.
         var relay = new RelayEngine(new RelayConfig(ProvisionedKiosk.StationId, modulation, DutyCycleAccountant.ForFrequency(869_525_000, false))
             { CouncilEpochOffsetMs = (TestCouncil.Now - 60) * 1000L }, p.Registry, new CoverageRebroadcastPolicy(45 * 60 * 1000, 0),
-            new FixedRandom(), new NoStore(), p.Ed, 0);
+            new FixedRandom(), new MemoryRelayStore(), p.Ed, 0);
         relay.Receive(frame, 0, frame.Length, 50, 10);
         Assert.AreEqual(1, relay.Statistics.ReportsRelayed, "verified and queued for the next hop");
         // Sent with the station number as sender, the relay would have taken it for its own echo.
@@ -51,7 +36,7 @@ public class KioskReportAtRelayTests
         byte[] asOwn = new Frame(echo.Type, echo.HopCount, echo.HopLimit, echo.MessageId, 0, 1, ProvisionedKiosk.StationId, echo.Payload).Encode();
         var other = new RelayEngine(new RelayConfig(ProvisionedKiosk.StationId, modulation, DutyCycleAccountant.ForFrequency(869_525_000, false))
             { CouncilEpochOffsetMs = (TestCouncil.Now - 60) * 1000L }, p.Registry, new CoverageRebroadcastPolicy(45 * 60 * 1000, 0),
-            new FixedRandom(), new NoStore(), p.Ed, 0);
+            new FixedRandom(), new MemoryRelayStore(), p.Ed, 0);
         other.Receive(asOwn, 0, asOwn.Length, 50, 10);
         Assert.AreEqual(0, other.Statistics.ReportsRelayed);
     }

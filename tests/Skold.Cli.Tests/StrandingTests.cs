@@ -33,14 +33,6 @@ public class StrandingTests
         public int Next(int maxExclusive) => maxExclusive <= 0 ? 0 : _random.Next(maxExclusive);
     }
 
-    private sealed class NoStore : IRelayStore
-    {
-        public void AppendSeen(long frameKey) { }
-        public void AppendOrder(byte[] message) { }
-        public long[] LoadSeen(int maxCount) => [];
-        public byte[][] LoadOrders() => [];
-    }
-
     private static bool NodeThreeGetsTheOrder(Func<IRebroadcastPolicy> policy)
     {
         var ed = new Ed25519();
@@ -55,7 +47,7 @@ public class StrandingTests
 
         var engines = Enumerable.Range(0, 4).Select(i => new RelayEngine(
             new RelayConfig(i, Sf9, DutyCycleAccountant.ForFrequency(869_525_000, false)) { BeaconIntervalMs = 60_000, CouncilEpochOffsetMs = 1_000_000 },
-            registry, policy(), new Seeded(i), new NoStore(), ed, 0)).ToArray();
+            registry, policy(), new Seeded(i), new MemoryRelayStore(), ed, 0)).ToArray();
         var busyUntil = new long[4];
         bool injected = false;
         // Five minutes of beacons, then the order, then 30 seconds: flooding only, before any repair could start.

@@ -11,7 +11,7 @@ public class HoldersInferenceTests
         var held = new HeldOrders(48);
         foreach (uint id in ids)
         {
-            held.Add(id, [1], 1000);
+            held.Add(id, 1000);
         }
         return held.Digest();
     }

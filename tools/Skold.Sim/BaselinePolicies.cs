@@ -48,18 +48,3 @@ public sealed class SeededRandom(int seed) : IRandomSource
 
     public int Next(int maxExclusive) => maxExclusive <= 0 ? 0 : _random.Next(maxExclusive);
 }
-
-/// <summary>A relay's flash, in memory: it outlives the engine across a simulated reboot.</summary>
-public sealed class MemoryRelayStore : IRelayStore
-{
-    private readonly List<long> _seen = [];
-    private readonly List<byte[]> _orders = [];
-
-    public void AppendSeen(long frameKey) => _seen.Add(frameKey);
-
-    public void AppendOrder(byte[] message) => _orders.Add(message);
-
-    public long[] LoadSeen(int maxCount) => _seen.Skip(Math.Max(0, _seen.Count - maxCount)).ToArray();
-
-    public byte[][] LoadOrders() => _orders.ToArray();
-}

@@ -23,6 +23,7 @@ internal static class HeapBench
     {
         string nanoCore = Path.Combine(Skold.Board.Tests.RepoFiles.Root, "build", "nanoframework", "bin", "images", "Skold.Core.dll");
         if (args.Length > 0 && args[0] == "kiosk") { Print(KioskShift.Run()); return 0; }
+        if (args.Length > 0 && args[0] == "relay") { Print(RelayBusyMinutes.Run()); return 0; }
         HeapRun relay = RelayBusyMinutes.Run();
         Print(relay);
         HeapRun kiosk = KioskShift.Run();

@@ -1,6 +1,6 @@
 // Board code: built by the nanoFramework toolchain only (nodes/README.md).
 // APIs: nanoFramework.System.IO.FileSystem 1.1.93 (File.Exists, File.ReadAllBytes, File.Delete,
-// FileStream(string, FileMode, FileAccess), FileStream.Write, FileStream.Flush).
+// FileStream(string, FileMode, FileAccess), FileStream.Write, Flush, Seek, Read, Length).
 using System.IO;
 using Skold.Board.Storage;
 
@@ -30,6 +30,47 @@ namespace Skold.Node.Board
                 return null;
             }
             return File.ReadAllBytes(path);
+        }
+
+        public int Read(string name, int position, byte[] buffer, int offset, int count)
+        {
+            string path = _folder + name;
+            if (!File.Exists(path))
+            {
+                return 0;
+            }
+            using (FileStream file = new FileStream(path, FileMode.Open, FileAccess.Read))
+            {
+                if (position >= file.Length)
+                {
+                    return 0;
+                }
+                file.Seek(position, SeekOrigin.Begin);
+                int total = 0;
+                while (total < count)
+                {
+                    int n = file.Read(buffer, offset + total, count - total);
+                    if (n <= 0)
+                    {
+                        break;
+                    }
+                    total += n;
+                }
+                return total;
+            }
+        }
+
+        public int Length(string name)
+        {
+            string path = _folder + name;
+            if (!File.Exists(path))
+            {
+                return -1;
+            }
+            using (FileStream file = new FileStream(path, FileMode.Open, FileAccess.Read))
+            {
+                return (int)file.Length;
+            }
         }
 
         public void Write(string name, byte[] data, int offset, int count)

@@ -8,8 +8,14 @@ namespace Skold.Board.Storage
     /// </summary>
     public interface IFlashFiles
     {
-        /// <summary>The whole file, or null when it does not exist.</summary>
+        /// <summary>The whole file, or null when it does not exist. For small files only: it allocates the file's size.</summary>
         byte[]? Read(string name);
+
+        /// <summary>Copies up to count bytes of the file from position; returns how many (0 past the end or when the file does not exist).</summary>
+        int Read(string name, int position, byte[] buffer, int offset, int count);
+
+        /// <summary>The file's length in bytes, -1 when it does not exist.</summary>
+        int Length(string name);
 
         /// <summary>Creates or replaces the file with these bytes, and flushes.</summary>
         void Write(string name, byte[] data, int offset, int count);

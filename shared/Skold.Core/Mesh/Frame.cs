@@ -24,22 +24,7 @@ namespace Skold.Mesh
 
         public Frame(int type, int hopCount, int hopLimit, uint messageId, int fragmentIndex, int fragmentCount, int sender, byte[] payload)
         {
-            if (type < 0 || type >= FrameType.Count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(type), "unknown frame type");
-            }
-            if (hopLimit < 1 || hopLimit > MaxHops || hopCount < 0 || hopCount > hopLimit)
-            {
-                throw new ArgumentOutOfRangeException(nameof(hopCount), "hops are 0..limit, the limit 1..15");
-            }
-            if (fragmentCount < 1 || fragmentCount > MaxFragments || fragmentIndex < 0 || fragmentIndex >= fragmentCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(fragmentIndex), "fragment index below a count of 1..15");
-            }
-            if (sender < 0 || sender > 0xffff)
-            {
-                throw new ArgumentOutOfRangeException(nameof(sender), "node ids are 0..65535");
-            }
+            CheckHeader(type, hopCount, hopLimit, fragmentIndex, fragmentCount, sender);
             if (payload == null || payload.Length < 1 || payload.Length > MaxPayload)
             {
                 throw new ArgumentException("a frame carries 1.." + MaxPayload + " bytes", nameof(payload));
@@ -84,12 +69,7 @@ namespace Skold.Mesh
         public byte[] Encode()
         {
             byte[] data = new byte[Length];
-            data[0] = (byte)(Type << 5);
-            data[1] = (byte)((HopCount << 4) | HopLimit);
-            Bytes.WriteUInt32LittleEndian(data, 2, MessageId);
-            data[6] = (byte)((FragmentIndex << 4) | FragmentCount);
-            data[7] = (byte)Sender;
-            data[8] = (byte)(Sender >> 8);
+            WriteHeader(data, Type, HopCount, HopLimit, MessageId, FragmentIndex, FragmentCount, Sender);
             Array.Copy(Payload, 0, data, HeaderSize, Payload.Length);
             return data;
         }
@@ -140,22 +120,86 @@ namespace Skold.Mesh
         /// <summary>Splits a message into frames of at most MaxPayload bytes each, already hopCount hops from its origin.</summary>
         public static Frame[] Fragment(int type, int hopCount, int hopLimit, int sender, byte[] message)
         {
-            int count = (message.Length + MaxPayload - 1) / MaxPayload;
-            if (message.Length == 0 || count > MaxFragments)
-            {
-                throw new ArgumentException("a message is 1.." + (MaxPayload * MaxFragments) + " bytes", nameof(message));
-            }
+            int count = FragmentCountOf(message.Length);
             uint id = MessageIdOf(message);
             Frame[] frames = new Frame[count];
             for (int i = 0; i < count; i++)
             {
-                int start = i * MaxPayload;
-                int size = message.Length - start < MaxPayload ? message.Length - start : MaxPayload;
-                byte[] part = new byte[size];
-                Array.Copy(message, start, part, 0, size);
+                byte[] part = new byte[FragmentLength(message.Length, i) - HeaderSize];
+                Array.Copy(message, i * MaxPayload, part, 0, part.Length);
                 frames[i] = new Frame(type, hopCount, hopLimit, id, i, count, sender, part);
             }
             return frames;
+        }
+
+        /// <summary>How many frames a message of this length takes.</summary>
+        public static int FragmentCountOf(int messageLength)
+        {
+            int count = (messageLength + MaxPayload - 1) / MaxPayload;
+            if (messageLength <= 0 || count > MaxFragments)
+            {
+                throw new ArgumentException("a message is 1.." + (MaxPayload * MaxFragments) + " bytes", "message");
+            }
+            return count;
+        }
+
+        /// <summary>Bytes on air of fragment index of a message of this length, header included.</summary>
+        public static int FragmentLength(int messageLength, int index)
+        {
+            int rest = messageLength - index * MaxPayload;
+            return HeaderSize + (rest < MaxPayload ? rest : MaxPayload);
+        }
+
+        /// <summary>
+        /// The encoded frame of one fragment, cut straight from the message: the same bytes as
+        /// Fragment(...)[index].Encode() for a message whose id is messageId, without the
+        /// intermediate frames and payload copies.
+        /// </summary>
+        public static byte[] EncodeFragment(int type, int hopCount, int hopLimit, uint messageId, int index, int sender, byte[] message)
+        {
+            byte[] data = EncodeHeader(type, hopCount, hopLimit, messageId, index, sender, message.Length);
+            Array.Copy(message, index * MaxPayload, data, HeaderSize, data.Length - HeaderSize);
+            return data;
+        }
+
+        /// <summary>A frame for fragment index of a message of messageLength bytes, its header written and its payload left for the caller.</summary>
+        public static byte[] EncodeHeader(int type, int hopCount, int hopLimit, uint messageId, int index, int sender, int messageLength)
+        {
+            int count = FragmentCountOf(messageLength);
+            CheckHeader(type, hopCount, hopLimit, index, count, sender);
+            byte[] data = new byte[FragmentLength(messageLength, index)];
+            WriteHeader(data, type, hopCount, hopLimit, messageId, index, count, sender);
+            return data;
+        }
+
+        private static void WriteHeader(byte[] data, int type, int hopCount, int hopLimit, uint messageId, int fragmentIndex, int fragmentCount, int sender)
+        {
+            data[0] = (byte)(type << 5);
+            data[1] = (byte)((hopCount << 4) | hopLimit);
+            Bytes.WriteUInt32LittleEndian(data, 2, messageId);
+            data[6] = (byte)((fragmentIndex << 4) | fragmentCount);
+            data[7] = (byte)sender;
+            data[8] = (byte)(sender >> 8);
+        }
+
+        private static void CheckHeader(int type, int hopCount, int hopLimit, int fragmentIndex, int fragmentCount, int sender)
+        {
+            if (type < 0 || type >= FrameType.Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(type), "unknown frame type");
+            }
+            if (hopLimit < 1 || hopLimit > MaxHops || hopCount < 0 || hopCount > hopLimit)
+            {
+                throw new ArgumentOutOfRangeException(nameof(hopCount), "hops are 0..limit, the limit 1..15");
+            }
+            if (fragmentCount < 1 || fragmentCount > MaxFragments || fragmentIndex < 0 || fragmentIndex >= fragmentCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(fragmentIndex), "fragment index below a count of 1..15");
+            }
+            if (sender < 0 || sender > 0xffff)
+            {
+                throw new ArgumentOutOfRangeException(nameof(sender), "node ids are 0..65535");
+            }
         }
     }
 }

@@ -5,19 +5,18 @@ namespace Skold.Mesh
 {
     /// <summary>
     /// The authentic, unexpired council orders a relay holds and serves to nodes that missed
-    /// them, with a digest that two neighbours compare to notice they differ.
+    /// them, with a digest that two neighbours compare to notice they differ. An index only (id
+    /// and expiry): the orders' bytes stay in the relay store (IRelayStore), on flash on a board.
     /// </summary>
     public sealed class HeldOrders
     {
         private readonly uint[] _ids;
-        private readonly byte[][] _messages;
         private readonly uint[] _expires;
         private int _count;
 
         public HeldOrders(int capacity)
         {
             _ids = new uint[capacity];
-            _messages = new byte[capacity][];
             _expires = new uint[capacity];
         }
 
@@ -31,12 +30,6 @@ namespace Skold.Mesh
             return IndexOf(messageId) >= 0;
         }
 
-        public byte[]? Message(uint messageId)
-        {
-            int i = IndexOf(messageId);
-            return i < 0 ? null : _messages[i];
-        }
-
         public uint IdAt(int index)
         {
             return _ids[index];
@@ -46,7 +39,7 @@ namespace Skold.Mesh
         /// Adds an order; when full, the one expiring soonest makes room, unless the newcomer
         /// expires sooner still, which is then not kept. Returns false if not added.
         /// </summary>
-        public bool Add(uint messageId, byte[] message, uint expires)
+        public bool Add(uint messageId, uint expires)
         {
             if (Holds(messageId))
             {
@@ -73,9 +66,18 @@ namespace Skold.Mesh
                 _count++;
             }
             _ids[slot] = messageId;
-            _messages[slot] = message;
             _expires[slot] = expires;
             return true;
+        }
+
+        /// <summary>Forgets an order (the store no longer keeps it).</summary>
+        public void Remove(uint messageId)
+        {
+            int i = IndexOf(messageId);
+            if (i >= 0)
+            {
+                RemoveAt(i);
+            }
         }
 
         /// <summary>Drops orders that expired by the given council time.</summary>
@@ -86,11 +88,7 @@ namespace Skold.Mesh
             {
                 if (_expires[i] <= now)
                 {
-                    _count--;
-                    _ids[i] = _ids[_count];
-                    _messages[i] = _messages[_count];
-                    _expires[i] = _expires[_count];
-                    _messages[_count] = null!;
+                    RemoveAt(i);
                 }
                 else
                 {
@@ -121,6 +119,13 @@ namespace Skold.Mesh
                 Bytes.WriteUInt32LittleEndian(bytes, 4 * i, sorted[i]);
             }
             return Bytes.ReadUInt32LittleEndian(Sha256.Hash(bytes), 0);
+        }
+
+        private void RemoveAt(int i)
+        {
+            _count--;
+            _ids[i] = _ids[_count];
+            _expires[i] = _expires[_count];
         }
 
         private int IndexOf(uint messageId)

@@ -1,15 +1,28 @@
 namespace Skold.Mesh
 {
-    /// <summary>A message a relay means to transmit: its frames, when, how urgent, and who was heard sending it meanwhile.</summary>
+    /// <summary>
+    /// A message a relay means to transmit: the message and the hops of its copy, when, how urgent,
+    /// and who was heard sending it meanwhile. Its frames are cut one at a time as they go on air.
+    /// An order is not copied into the queue: its fragments are read from the relay store, so a
+    /// queue of 32 orders costs no RAM for their bytes. Beacons, inventories, requests and reports
+    /// (one frame each) carry their bytes.
+    /// </summary>
     internal sealed class PendingMessage
     {
         public const int MaxTransmitters = 8;
 
-        public PendingMessage(int type, uint messageId, Frame[] frames, long dueMs, bool cancellable, bool repair)
+        private readonly byte[]? _message;
+
+        /// <summary>A message whose bytes are given (message), or one kept in the relay store under messageId (message null).</summary>
+        public PendingMessage(int type, uint messageId, byte[]? message, int length, int hopCount, int hopLimit, long dueMs, bool cancellable, bool repair)
         {
             Type = type;
             MessageId = messageId;
-            Frames = frames;
+            _message = message;
+            MessageLength = message == null ? length : message.Length;
+            HopCount = hopCount;
+            HopLimit = hopLimit > Frame.MaxHops ? Frame.MaxHops : hopLimit;
+            FragmentCount = Frame.FragmentCountOf(MessageLength);
             DueMs = dueMs;
             Cancellable = cancellable;
             Repair = repair;
@@ -19,9 +32,38 @@ namespace Skold.Mesh
 
         public uint MessageId { get; }
 
-        public Frame[] Frames { get; }
+        public int MessageLength { get; }
 
+        public int HopCount { get; }
+
+        public int HopLimit { get; }
+
+        public int FragmentCount { get; }
+
+        /// <summary>The fragment that goes next.</summary>
         public int Next { get; set; }
+
+        /// <summary>Bytes on air of the next fragment, header included.</summary>
+        public int NextFrameLength
+        {
+            get { return Frame.FragmentLength(MessageLength, Next); }
+        }
+
+        /// <summary>The next frame as sent by sender; null when the store no longer keeps the order.</summary>
+        public byte[]? EncodeNext(int sender, IRelayStore store)
+        {
+            if (_message != null)
+            {
+                return Frame.EncodeFragment(Type, HopCount, HopLimit, MessageId, Next, sender, _message);
+            }
+            byte[] data = Frame.EncodeHeader(Type, HopCount, HopLimit, MessageId, Next, sender, MessageLength);
+            if (store.OrderLength(MessageId) != MessageLength
+                || !store.ReadOrder(MessageId, Next * Frame.MaxPayload, data, Frame.HeaderSize, data.Length - Frame.HeaderSize))
+            {
+                return null;
+            }
+            return data;
+        }
 
         public long DueMs { get; set; }
 

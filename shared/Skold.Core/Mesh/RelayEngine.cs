@@ -44,6 +44,7 @@ namespace Skold.Mesh
         private readonly uint[] _seenReports = new uint[SeenReportCapacity];
         private readonly uint[] _servedIds = new uint[HeldCapacity];
         private readonly long[] _servedAtMs = new long[HeldCapacity];
+        private readonly byte[] _heldFragment = new byte[Frame.MaxPayload];
         private int _seenReportCount;
         private long _nextBeaconMs;
         private long _lastInventoryMs = long.MinValue / 2;
@@ -61,19 +62,25 @@ namespace Skold.Mesh
             // Everything accepted before the reboot rebuilds the council state, expired orders
             // included (a revocation outlives the update that carried it); the unexpired ones
             // are held again for neighbours that miss them.
-            byte[][] orders = store.LoadOrders();
+            // One order at a time in RAM: the store may keep more bytes than the heap has.
+            uint[] ids = store.OrderIds();
             uint now = CouncilTime(nowMs);
-            for (int i = 0; i < orders.Length; i++)
+            for (int i = 0; i < ids.Length; i++)
             {
-                Order? order = TryDecode(orders[i]);
+                byte[] message = new byte[store.OrderLength(ids[i])];
+                if (message.Length == 0 || !store.ReadOrder(ids[i], 0, message, 0, message.Length))
+                {
+                    continue;
+                }
+                Order? order = TryDecode(message);
                 if (order == null)
                 {
                     continue;
                 }
-                _acceptance.Restore(orders[i], now);
+                _acceptance.Restore(message, now);
                 if (order.Expires > now)
                 {
-                    _held.Add(Frame.MessageIdOf(orders[i]), orders[i], order.Expires);
+                    _held.Add(ids[i], order.Expires);
                 }
             }
             long[] seen = store.LoadSeen(SeenReportCapacity);
@@ -198,7 +205,7 @@ namespace Skold.Mesh
                 {
                     continue;
                 }
-                long start = _config.DutyCycle.EarliestStartMs(p.DueMs > nowMs ? p.DueMs : nowMs, Airtime(p.Frames[p.Next].Length));
+                long start = _config.DutyCycle.EarliestStartMs(p.DueMs > nowMs ? p.DueMs : nowMs, Airtime(p.NextFrameLength));
                 if (start < next)
                 {
                     next = start;
@@ -258,7 +265,7 @@ namespace Skold.Mesh
                 {
                     continue;
                 }
-                long airtime = Airtime(p.Frames[p.Next].Length);
+                long airtime = Airtime(p.NextFrameLength);
                 if (_config.DutyCycle.EarliestStartMs(nowMs, airtime) == DutyCycleAccountant.Never)
                 {
                     _pending[i] = null;
@@ -289,22 +296,29 @@ namespace Skold.Mesh
                 Statistics.Cancelled++;
                 return null;
             }
-            Frame frame = chosen.Frames[chosen.Next];
-            long frameAirtime = Airtime(frame.Length);
+            byte[]? data = chosen.EncodeNext(_config.NodeId, _store);
+            if (data == null)
+            {
+                // The store forgot the order (it kept newer ones): so does this node.
+                _pending[best] = null;
+                _held.Remove(chosen.MessageId);
+                return null;
+            }
+            long frameAirtime = Airtime(data.Length);
             _config.DutyCycle.Record(nowMs, frameAirtime);
             chosen.Next++;
-            if (chosen.Next == chosen.Frames.Length)
+            if (chosen.Next == chosen.FragmentCount)
             {
                 _pending[best] = null;
             }
             Statistics.FramesSent++;
-            return new OutgoingFrame(frame.Encode(), frame.Type, frame.MessageId, chosen.Repair, frameAirtime);
+            return new OutgoingFrame(data, chosen.Type, chosen.MessageId, chosen.Repair, frameAirtime);
         }
 
         private void ReceiveOrderFrame(Frame frame, int snrTenths, long nowMs)
         {
-            byte[]? held = _held.Message(frame.MessageId);
-            if (held != null)
+            int held = HeldLength(frame.MessageId);
+            if (held > 0)
             {
                 // Only a true copy counts: a forged header with a held id must not cancel anything.
                 if (IsFragmentOf(frame, held))
@@ -326,7 +340,7 @@ namespace Skold.Mesh
         // with the next hop count (0 when this node originates it).
         private bool AcceptOrder(byte[] message, uint id, int sender, int snrTenths, long nowMs, int nextHopCount, int hopLimit)
         {
-            if (_held.Holds(id))
+            if (HeldLength(id) > 0)
             {
                 return true;
             }
@@ -343,14 +357,14 @@ namespace Skold.Mesh
                 Statistics.Rejected++;
                 return false;
             }
-            _held.Add(id, message, order.Expires);
+            _store.AppendOrder(id, message);
+            _held.Add(id, order.Expires);
             _heldChangedMs = nowMs;
-            _store.AppendOrder(message);
             _acceptance.Accept(message, now);
             Statistics.OrdersHeld++;
             if (nextHopCount <= hopLimit)
             {
-                Schedule(FrameType.Order, id, Fragments(FrameType.Order, message, nextHopCount, hopLimit), sender, snrTenths, nowMs, sender != _config.NodeId, false);
+                Schedule(FrameType.Order, id, null, message.Length, nextHopCount, hopLimit, sender, snrTenths, nowMs, sender != _config.NodeId, false);
             }
             return true;
         }
@@ -372,7 +386,7 @@ namespace Skold.Mesh
             if (nextHopCount <= hopLimit)
             {
                 Statistics.ReportsRelayed++;
-                Schedule(FrameType.Report, id, Fragments(FrameType.Report, report, nextHopCount, hopLimit), sender, snrTenths, nowMs, sender != _config.NodeId, false);
+                Schedule(FrameType.Report, id, report, report.Length, nextHopCount, hopLimit, sender, snrTenths, nowMs, sender != _config.NodeId, false);
             }
             return true;
         }
@@ -397,18 +411,19 @@ namespace Skold.Mesh
             }
         }
 
-        private void Schedule(int type, uint id, Frame[] frames, int sender, int snrTenths, long nowMs, bool cancellable, bool repair)
+        private void Schedule(int type, uint id, byte[]? message, int length, int hopCount, int hopLimit, int sender, int snrTenths, long nowMs, bool cancellable, bool repair)
         {
-            PendingMessage pending = new PendingMessage(type, id, frames, nowMs, cancellable, repair);
+            PendingMessage pending = new PendingMessage(type, id, message, length, hopCount, hopLimit, nowMs, cancellable, repair);
+            long firstFrameMs = Airtime(pending.NextFrameLength) / 1000;
             pending.AddTransmitter(sender);
             pending.SnrTenths = snrTenths;
             if (repair)
             {
-                pending.DueMs = nowMs + RepairDelayMs(sender, Airtime(frames[0].Length) / 1000);
+                pending.DueMs = nowMs + RepairDelayMs(sender, firstFrameMs);
             }
             else if (sender != _config.NodeId)
             {
-                pending.DueMs = nowMs + _policy.RebroadcastDelayMs(_config.NodeId, snrTenths, Airtime(frames[0].Length) / 1000,
+                pending.DueMs = nowMs + _policy.RebroadcastDelayMs(_config.NodeId, snrTenths, firstFrameMs,
                     pending.Transmitters, pending.TransmitterCount, _neighbours, nowMs, _random);
             }
             Enqueue(pending);
@@ -447,7 +462,7 @@ namespace Skold.Mesh
         // else waits a random time of up to two of its frames.
         private long Backoff(PendingMessage p, long nowMs)
         {
-            long airtimeMs = Airtime(p.Frames[p.Next].Length) / 1000;
+            long airtimeMs = Airtime(p.NextFrameLength) / 1000;
             if (p.Cancellable && !p.Repair)
             {
                 return _policy.RebroadcastDelayMs(_config.NodeId, p.SnrTenths, airtimeMs, p.Transmitters, p.TransmitterCount, _neighbours, nowMs, _random);
@@ -524,8 +539,7 @@ namespace Skold.Mesh
             {
                 writer.WriteText(_config.Callsign);
             }
-            Frame beacon = new Frame(FrameType.Beacon, 0, 1, (uint)_random.Next(int.MaxValue), 0, 1, _config.NodeId, writer.ToArray());
-            Enqueue(new PendingMessage(FrameType.Beacon, beacon.MessageId, new Frame[] { beacon }, nowMs, false, false));
+            Enqueue(new PendingMessage(FrameType.Beacon, (uint)_random.Next(int.MaxValue), writer.ToArray(), 0, 0, 1, nowMs, false, false));
             Statistics.Beacons++;
         }
 
@@ -694,12 +708,12 @@ namespace Skold.Mesh
             }
             for (int i = 0; i < ids.Length; i++)
             {
-                byte[]? message = _held.Message(ids[i]);
+                int length = HeldLength(ids[i]);
                 // Each order is served at most once every quarter repair interval (the pace at which
                 // a node may ask), however often it is asked for: forged requests cannot drain airtime.
-                if (message != null && !ServedRecently(ids[i], nowMs))
+                if (length > 0 && !ServedRecently(ids[i], nowMs))
                 {
-                    Schedule(FrameType.Order, ids[i], Fragments(FrameType.Order, message, 0, _config.HopLimit), frame.Sender, 0, nowMs, true, true);
+                    Schedule(FrameType.Order, ids[i], null, length, 0, _config.HopLimit, frame.Sender, 0, nowMs, true, true);
                 }
             }
         }
@@ -734,9 +748,9 @@ namespace Skold.Mesh
             {
                 Bytes.WriteUInt32LittleEndian(payload, 1 + 4 * i, ids[i]);
             }
-            Frame frame = new Frame(type, 0, 1, (uint)_random.Next(int.MaxValue), 0, 1, _config.NodeId, payload);
+            uint id = (uint)_random.Next(int.MaxValue);
             long jitter = 200 + _random.Next(2000);
-            Enqueue(new PendingMessage(type, frame.MessageId, new Frame[] { frame }, nowMs + jitter, false, false));
+            Enqueue(new PendingMessage(type, id, payload, 0, 0, 1, nowMs + jitter, false, false));
             if (type == FrameType.Inventory)
             {
                 Statistics.Inventories++;
@@ -761,11 +775,6 @@ namespace Skold.Mesh
                 ids[i] = Bytes.ReadUInt32LittleEndian(frame.Payload, 1 + 4 * i);
             }
             return ids;
-        }
-
-        private Frame[] Fragments(int type, byte[] message, int hopCount, int hopLimit)
-        {
-            return Frame.Fragment(type, hopCount, hopLimit > Frame.MaxHops ? Frame.MaxHops : hopLimit, _config.NodeId, message);
         }
 
         private long Airtime(int frameBytes)
@@ -817,16 +826,33 @@ namespace Skold.Mesh
             _seenReportCount++;
         }
 
-        private static bool IsFragmentOf(Frame frame, byte[] message)
+        // The length of a held order as its store keeps it; 0 when not held. An order the store
+        // has forgotten (it keeps the newest) is forgotten here too, as it would be after a reboot.
+        private int HeldLength(uint id)
         {
-            int count = (message.Length + Frame.MaxPayload - 1) / Frame.MaxPayload;
+            if (!_held.Holds(id))
+            {
+                return 0;
+            }
+            int length = _store.OrderLength(id);
+            if (length == 0)
+            {
+                _held.Remove(id);
+            }
+            return length;
+        }
+
+        // Compares the frame with the held order's bytes at its place, read from the store.
+        private bool IsFragmentOf(Frame frame, int messageLength)
+        {
             int start = frame.FragmentIndex * Frame.MaxPayload;
-            if (frame.FragmentCount != count || start >= message.Length)
+            if (frame.FragmentCount != Frame.FragmentCountOf(messageLength) || start >= messageLength)
             {
                 return false;
             }
-            int size = message.Length - start < Frame.MaxPayload ? message.Length - start : Frame.MaxPayload;
-            return frame.Payload.Length == size && Bytes.FixedTimeEquals(frame.Payload, 0, message, start, size);
+            int size = messageLength - start < Frame.MaxPayload ? messageLength - start : Frame.MaxPayload;
+            return frame.Payload.Length == size && _store.ReadOrder(frame.MessageId, start, _heldFragment, 0, size)
+                && Bytes.FixedTimeEquals(frame.Payload, 0, _heldFragment, 0, size);
         }
 
         private static bool Contains(uint[] ids, uint id)

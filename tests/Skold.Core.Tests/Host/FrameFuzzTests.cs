@@ -51,7 +51,7 @@ public class FrameFuzzTests
     {
         var council = new TestCouncil();
         var engine = new RelayEngine(new RelayConfig(1, new LoRaModulation(9, 125000, 5), DutyCycleAccountant.ForFrequency(869_525_000, false)),
-            council.Registry, new CoverageRebroadcastPolicy(2_700_000, 0), new SeededRandom(0), new MemoryStore(), council.Ed, 0);
+            council.Registry, new CoverageRebroadcastPolicy(2_700_000, 0), new SeededRandom(0), new MemoryRelayStore(), council.Ed, 0);
         var random = new Random(1);
         for (int i = 0; i < 20_000; i++)
         {

@@ -24,6 +24,28 @@ public class MeshBufferTests
     }
 
     [TestMethod]
+    public void AFragmentCutStraightFromTheMessageIsTheSameFrameAsTheFragmentersCopy()
+    {
+        foreach (int length in new[] { 1, Frame.MaxPayload, Frame.MaxPayload + 1, 1093, Frame.MaxPayload * Frame.MaxFragments })
+        {
+            byte[] message = new byte[length];
+            new Random(length).NextBytes(message);
+            Frame[] frames = Frame.Fragment(FrameType.Order, 3, 7, 513, message);
+            Assert.AreEqual(frames.Length, Frame.FragmentCountOf(length));
+            for (int i = 0; i < frames.Length; i++)
+            {
+                byte[] cut = Frame.EncodeFragment(FrameType.Order, 3, 7, frames[i].MessageId, i, 513, message);
+                CollectionAssert.AreEqual(frames[i].Encode(), cut, $"fragment {i} of a {length}-byte message");
+                Assert.AreEqual(cut.Length, Frame.FragmentLength(length, i));
+            }
+        }
+        byte[] tooLong = new byte[Frame.MaxPayload * Frame.MaxFragments + 1];
+        Assert.ThrowsExactly<ArgumentException>(() => Frame.EncodeFragment(FrameType.Order, 0, 1, 1, 0, 1, tooLong));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Frame.EncodeFragment(FrameType.Order, 0, 1, 1, 2, 1, new byte[300]));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Frame.EncodeFragment(FrameType.Order, 2, 1, 1, 0, 1, new byte[3]));
+    }
+
+    [TestMethod]
     public void ReassemblyRejectsAMessageWhoseHashIsNotItsId()
     {
         var reassembler = new Reassembler(4, 600_000);
@@ -38,10 +60,10 @@ public class MeshBufferTests
     public void AFullStoreKeepsTheOrdersThatLastLongest()
     {
         var held = new HeldOrders(2);
-        Assert.IsTrue(held.Add(1, [1], 100));
-        Assert.IsTrue(held.Add(2, [2], 300));
-        Assert.IsFalse(held.Add(3, [3], 50), "expires sooner than everything held: not kept");
-        Assert.IsTrue(held.Add(4, [4], 200), "pushes out the one expiring soonest");
+        Assert.IsTrue(held.Add(1, 100));
+        Assert.IsTrue(held.Add(2, 300));
+        Assert.IsFalse(held.Add(3, 50), "expires sooner than everything held: not kept");
+        Assert.IsTrue(held.Add(4, 200), "pushes out the one expiring soonest");
         Assert.IsFalse(held.Holds(1));
         Assert.IsTrue(held.Holds(2) && held.Holds(4));
         held.DropExpired(250);

@@ -13,7 +13,7 @@ public class RelayEngineTests
     private static readonly LoRaModulation Sf9 = new(9, 125000, 5);
     private const long EpochOffsetMs = (TestCouncil.Now - 60) * 1000L;
 
-    private static RelayEngine Engine(TestCouncil council, int id, MemoryStore store, long nowMs, IRebroadcastPolicy? policy = null) =>
+    private static RelayEngine Engine(TestCouncil council, int id, MemoryRelayStore store, long nowMs, IRebroadcastPolicy? policy = null) =>
         new(new RelayConfig(id, Sf9, DutyCycleAccountant.ForFrequency(869_525_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
             council.Registry, policy ?? new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new SeededRandom(id), store, council.Ed, nowMs);
 
@@ -47,7 +47,7 @@ public class RelayEngineTests
     public void AnAuthenticOrderIsRelayedAndHeld()
     {
         var council = new TestCouncil();
-        var engines = new RelayEngine?[] { Engine(council, 1, new MemoryStore(), 0), Engine(council, 2, new MemoryStore(), 0), Engine(council, 3, new MemoryStore(), 0) };
+        var engines = new RelayEngine?[] { Engine(council, 1, new MemoryRelayStore(), 0), Engine(council, 2, new MemoryRelayStore(), 0), Engine(council, 3, new MemoryRelayStore(), 0) };
         byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         Assert.IsTrue(engines[0]!.Originate(order, 1000));
         Run(engines, 1000, 60_000);
@@ -60,8 +60,8 @@ public class RelayEngineTests
     public void ForgedOrUnderSignedOrdersCostNoAirtime()
     {
         var council = new TestCouncil();
-        var a = Engine(council, 1, new MemoryStore(), 0);
-        var b = Engine(council, 2, new MemoryStore(), 0);
+        var a = Engine(council, 1, new MemoryRelayStore(), 0);
+        var b = Engine(council, 2, new MemoryRelayStore(), 0);
         byte[] forged = council.Alert(1, "Falskt larm", [0, 2]).Encode();
         forged[^1] ^= 1;
         byte[] underSigned = council.Alert(2, "En underskrift", [0]).Encode();
@@ -89,7 +89,7 @@ public class RelayEngineTests
         council.SignBy(council.Registry, update, [0, 1, 2, 3, 4, 6]);
         var registry = council.Registry.Apply((RegistryUpdateBody)update.Body, 1);
         var relay = new RelayEngine(new RelayConfig(2, Sf9, DutyCycleAccountant.ForFrequency(869_525_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
-            registry, new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new SeededRandom(2), new MemoryStore(), council.Ed, 0);
+            registry, new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new SeededRandom(2), new MemoryRelayStore(), council.Ed, 0);
 
         byte[] genuine = StationReportSignature.Seal(registry, 7, [1, 2, 3, 4], stationKey, council.Ed);
         byte[] wrongStation = StationReportSignature.Seal(registry, 8, [1, 2, 3, 4], stationKey, council.Ed);
@@ -107,14 +107,14 @@ public class RelayEngineTests
     public void ANodeThatWasAwayGetsTheOrdersItMissedFromItsNeighbours()
     {
         var council = new TestCouncil();
-        var engines = new RelayEngine?[] { Engine(council, 1, new MemoryStore(), 0), Engine(council, 2, new MemoryStore(), 0), null };
+        var engines = new RelayEngine?[] { Engine(council, 1, new MemoryRelayStore(), 0), Engine(council, 2, new MemoryRelayStore(), 0), null };
         byte[] first = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         byte[] second = council.Rules(2, 1, [0, 2, 4]).Encode();
         engines[0]!.Originate(first, 1000);
         engines[0]!.Originate(second, 2000);
         Run(engines, 1000, 10 * 60_000);
         // Node 3 comes back: it hears beacons, asks, and is sent what it lacks.
-        engines[2] = Engine(council, 3, new MemoryStore(), 10 * 60_000);
+        engines[2] = Engine(council, 3, new MemoryRelayStore(), 10 * 60_000);
         var sent = Run(engines, 10 * 60_000, 60 * 60_000);
         Assert.IsTrue(engines[2]!.Held.Holds(Frame.MessageIdOf(first)));
         Assert.IsTrue(engines[2]!.Held.Holds(Frame.MessageIdOf(second)));
@@ -125,7 +125,7 @@ public class RelayEngineTests
     public void HeldOrdersSurviveARebootAndAreNotFloodedAgain()
     {
         var council = new TestCouncil();
-        var store = new MemoryStore();
+        var store = new MemoryRelayStore();
         var a = Engine(council, 1, store, 0);
         byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         a.Originate(order, 0);
@@ -139,12 +139,35 @@ public class RelayEngineTests
     }
 
     [TestMethod]
+    public void TheEngineSendsHeldOrdersFromItsStoreAndForgetsWhatTheStoreForgot()
+    {
+        var council = new TestCouncil();
+        var store = new MemoryRelayStore();
+        var a = Engine(council, 1, store, 0);
+        var b = Engine(council, 2, new MemoryRelayStore(), 0);
+        byte[] first = council.Alert(1, new string('x', 600), [0, 2]).Encode();
+        Assert.IsTrue(a.Originate(first, 0));
+        Run([a, b], 0, 60_000);
+        Assert.IsTrue(b.Held.Holds(Frame.MessageIdOf(first)), "the fragments read from a's store make the order at b");
+        // The store keeps the newest MaxOrders: fill it with others, and the first is gone from it.
+        for (int i = 2; i <= MemoryRelayStore.MaxOrders + 1; i++)
+        {
+            byte[] other = council.Alert(i, "Order " + i, [0, 2]).Encode();
+            store.AppendOrder(Frame.MessageIdOf(other), other);
+        }
+        Assert.AreEqual(0, store.OrderLength(Frame.MessageIdOf(first)));
+        byte[] copy = Frame.Fragment(FrameType.Order, 5, 9, first)[0].Encode();
+        a.Receive(copy, 0, copy.Length, 30, 61_000);
+        Assert.IsFalse(a.Held.Holds(Frame.MessageIdOf(first)), "what the store lost, the node no longer claims to hold (as after a reboot)");
+    }
+
+    [TestMethod]
     public void TheDutyCycleIsNeverExceeded()
     {
         var council = new TestCouncil();
         // 868.1 MHz: the 1% sub-band, 36 s an hour; ask for far more than that.
         var engine = new RelayEngine(new RelayConfig(1, new LoRaModulation(12, 125000, 5), DutyCycleAccountant.ForFrequency(868_100_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
-            council.Registry, new NaiveFloodingPolicyForTests(), new SeededRandom(1), new MemoryStore(), council.Ed, 0);
+            council.Registry, new NaiveFloodingPolicyForTests(), new SeededRandom(1), new MemoryRelayStore(), council.Ed, 0);
         for (int k = 1; k <= 20; k++)
         {
             engine.Originate(council.Alert(k, "Order " + k + " " + new string('x', 90), [0, 2]).Encode(), 0);
@@ -177,7 +200,7 @@ public class RelayEngineTests
     public void ForgedRequestsCannotDrainAirtime()
     {
         var council = new TestCouncil();
-        var holder = Engine(council, 1, new MemoryStore(), 0);
+        var holder = Engine(council, 1, new MemoryRelayStore(), 0);
         byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         holder.Originate(order, 0);
         Run([holder], 0, 5000);
@@ -204,7 +227,7 @@ public class RelayEngineTests
     public void AForgedCopyWithAHeldIdCountsForNothing()
     {
         var council = new TestCouncil();
-        var relay = Engine(council, 2, new MemoryStore(), 0);
+        var relay = Engine(council, 2, new MemoryRelayStore(), 0);
         byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         byte[] genuine = Frame.Fragment(FrameType.Order, 5, 1, order)[0].Encode();
         relay.Receive(genuine, 0, genuine.Length, 30, 0);
@@ -223,7 +246,7 @@ public class RelayEngineTests
         var stationKey = council.Ed.CreatePrivateKey(TestCouncil.Seed("station", 7));
         var registry = council.Registry.Apply(new RegistryUpdateBody([RegistryOperation.Station(7, stationKey.GetPublicKey())]), 1);
         var relay = new RelayEngine(new RelayConfig(2, Sf9, DutyCycleAccountant.ForFrequency(869_525_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs },
-            registry, new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new SeededRandom(2), new MemoryStore(), council.Ed, 0);
+            registry, new CoverageRebroadcastPolicy(3 * 15 * 60 * 1000, 0), new SeededRandom(2), new MemoryRelayStore(), council.Ed, 0);
         byte[] report = StationReportSignature.Seal(registry, 7, [1, 2, 3, 4], stationKey, council.Ed);
         for (uint fakeId = 1; fakeId <= 10; fakeId++)
         {
@@ -243,7 +266,7 @@ public class RelayEngineTests
         var council = new TestCouncil();
         // SF12 in the 1% sub-band: a few orders use up the hour.
         var engine = new RelayEngine(new RelayConfig(1, new LoRaModulation(12, 125000, 5), DutyCycleAccountant.ForFrequency(868_100_000, false)) { CouncilEpochOffsetMs = EpochOffsetMs, BeaconIntervalMs = 60_000 },
-            council.Registry, new CoverageRebroadcastPolicy(3 * 60_000, 0), new SeededRandom(1), new MemoryStore(), council.Ed, 0);
+            council.Registry, new CoverageRebroadcastPolicy(3 * 60_000, 0), new SeededRandom(1), new MemoryRelayStore(), council.Ed, 0);
         for (int k = 1; k <= 10; k++)
         {
             engine.Originate(council.Alert(k, "Order " + k + " " + new string('x', 90), [0, 2]).Encode(), 0);
@@ -272,7 +295,7 @@ public class RelayEngineTests
     public void ARebootKeepsTheCouncilStateEvenAfterTheOrdersExpire()
     {
         var council = new TestCouncil();
-        var store = new MemoryStore();
+        var store = new MemoryRelayStore();
         var before = Engine(council, 1, store, 0);
         var revoke = new Order(OrderKind.RegistryUpdate, 1, TestCouncil.Now - 60, 60,
             new RegistryUpdateBody([RegistryOperation.Revoke(2)]));
@@ -336,7 +359,7 @@ public class RelayEngineTests
     public void ARepairGoesOutEvenWhenEveryListenerHearsTheNodeThatAskedForIt()
     {
         var council = new TestCouncil();
-        var holder = Engine(council, 1, new MemoryStore(), 0);
+        var holder = Engine(council, 1, new MemoryRelayStore(), 0);
         byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         holder.Originate(order, 0);
         Run([holder], 0, 5000);
@@ -359,7 +382,7 @@ public class RelayEngineTests
         byte[] order = council.Alert(1, "Storm i natt", [0, 2]).Encode();
         long AnswerAfter(int holderId)
         {
-            var holder = Engine(council, holderId, new MemoryStore(), 0);
+            var holder = Engine(council, holderId, new MemoryRelayStore(), 0);
             holder.Originate(order, 0);
             Run([holder], 0, 5000);
             // Node 5 hears 3 best, then 1: holders 1 and 3 may not hear each other.
@@ -387,7 +410,7 @@ public class RelayEngineTests
     public void AHolderOffersAnOrderForRepairOnlyOnceItHasHadTimeToFlood()
     {
         var council = new TestCouncil();
-        var holder = Engine(council, 1, new MemoryStore(), 0);
+        var holder = Engine(council, 1, new MemoryRelayStore(), 0);
         holder.Originate(council.Alert(1, "Storm i natt", [0, 2]).Encode(), 0);
         Hear(holder, Ids(FrameType.Inventory, 7), 50, 10_000);
         var early = Run([holder], 10_000, 20_000);
@@ -408,7 +431,7 @@ public class RelayEngineTests
     public void AFrameThatFallsDueWhileTheChannelIsBusyDrawsAFreshDelayWhenItClears()
     {
         var council = new TestCouncil();
-        var relay = Engine(council, 2, new MemoryStore(), 0, new RandomDelayPolicy());
+        var relay = Engine(council, 2, new MemoryRelayStore(), 0, new RandomDelayPolicy());
         byte[] copy = Frame.Fragment(FrameType.Order, 0, 5, 9, council.Alert(1, "Storm i natt", [0, 2]).Encode())[0].Encode();
         Hear(relay, copy, 30, 0);
         long due = relay.NextActionMs(0);
@@ -507,7 +530,7 @@ public class RelayEngineTests
         var council = new TestCouncil();
         int[] ListedAfterHearing(params int[] weakHears)
         {
-            var relay = Engine(council, 1, new MemoryStore(), 0);
+            var relay = Engine(council, 1, new MemoryRelayStore(), 0);
             Hear(relay, Beacon(2, 3, 4), 80, 0);
             Hear(relay, Beacon(3, 2, 4), 80, 0);
             Hear(relay, Beacon(4, 2, 3), 80, 0);

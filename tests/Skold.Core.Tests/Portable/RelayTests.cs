@@ -17,7 +17,7 @@ namespace Skold.Tests.Portable
     {
         private const long EpochOffsetMs = (TestCouncil.Now - 60) * 1000L;
 
-        private static RelayEngine Engine(TestCouncil council, int id, PortableRelayStore store, long nowMs)
+        private static RelayEngine Engine(TestCouncil council, int id, MemoryRelayStore store, long nowMs)
         {
             RelayConfig config = new RelayConfig(id, new LoRaModulation(9, 125000, 5), DutyCycleAccountant.ForFrequency(869525000, false));
             config.CouncilEpochOffsetMs = EpochOffsetMs;
@@ -57,9 +57,9 @@ namespace Skold.Tests.Portable
             TestCouncil council = new TestCouncil();
             RelayEngine[] engines = new RelayEngine[]
             {
-                Engine(council, 1, new PortableRelayStore(), 0),
-                Engine(council, 2, new PortableRelayStore(), 0),
-                Engine(council, 3, new PortableRelayStore(), 0),
+                Engine(council, 1, new MemoryRelayStore(), 0),
+                Engine(council, 2, new MemoryRelayStore(), 0),
+                Engine(council, 3, new MemoryRelayStore(), 0),
             };
             byte[] order = council.Alert(1, "Storm i natt", new int[] { 0, 2 }).Encode();
             Assert.IsTrue(engines[0].Originate(order, 1000));
@@ -76,8 +76,8 @@ namespace Skold.Tests.Portable
         public void ForgedOrUnderSignedOrdersCostNoAirtime()
         {
             TestCouncil council = new TestCouncil();
-            RelayEngine a = Engine(council, 1, new PortableRelayStore(), 0);
-            RelayEngine b = Engine(council, 2, new PortableRelayStore(), 0);
+            RelayEngine a = Engine(council, 1, new MemoryRelayStore(), 0);
+            RelayEngine b = Engine(council, 2, new MemoryRelayStore(), 0);
             byte[] forged = council.Alert(1, "Falskt larm", new int[] { 0, 2 }).Encode();
             forged[forged.Length - 1] ^= 1;
             byte[] underSigned = council.Alert(2, "En underskrift", new int[] { 0 }).Encode();
@@ -101,7 +101,7 @@ namespace Skold.Tests.Portable
         public void HeldOrdersSurviveARebootAndAreNotFloodedAgain()
         {
             TestCouncil council = new TestCouncil();
-            PortableRelayStore store = new PortableRelayStore();
+            MemoryRelayStore store = new MemoryRelayStore();
             RelayEngine a = Engine(council, 1, store, 0);
             byte[] order = council.Alert(1, "Storm i natt", new int[] { 0, 2 }).Encode();
             Assert.IsTrue(a.Originate(order, 0));
@@ -119,7 +119,7 @@ namespace Skold.Tests.Portable
         public void AMalformedFrameIsCountedAndIgnored()
         {
             TestCouncil council = new TestCouncil();
-            RelayEngine a = Engine(council, 1, new PortableRelayStore(), 0);
+            RelayEngine a = Engine(council, 1, new MemoryRelayStore(), 0);
             byte[] garbage = new byte[] { 0xff, 0x00, 0x13 };
             a.Receive(garbage, 0, garbage.Length, 30, 10);
             Assert.AreEqual(1, a.Statistics.Malformed);
