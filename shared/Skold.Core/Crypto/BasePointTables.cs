@@ -3,7 +3,7 @@ namespace Skold.Crypto
     /// <summary>
     /// Fixed multiples of the base point B, computed once at first use (about 40 point
     /// additions and one inversion) rather than stored as constants, and kept affine so
-    /// each addition with them saves a multiplication. About 5 KB of heap.
+    /// each addition with them saves a multiplication, and packed (AffineTable): 4.8 KB of heap.
     /// </summary>
     internal static class BasePointTables
     {
@@ -11,10 +11,10 @@ namespace Skold.Crypto
         public const int OddMultiplesWidth = 7;
 
         /// <summary>B, 2B, .., 8B: the constant-time signing table.</summary>
-        public static readonly AdditionOperand[] SmallMultiples;
+        public static readonly AffineTable SmallMultiples;
 
         /// <summary>B, 3B, 5B, .., 63B: the verification table for width-7 digits.</summary>
-        public static readonly AdditionOperand[] OddMultiples;
+        public static readonly AffineTable OddMultiples;
 
         static BasePointTables()
         {
@@ -30,8 +30,7 @@ namespace Skold.Crypto
             {
                 curve.Add(small[i], small[i - 1], step, false, true);
             }
-            SmallMultiples = NewOperands(small.Length);
-            curve.ToAffineAdditionOperands(SmallMultiples, small);
+            SmallMultiples = Affine(curve, small);
 
             EdwardsPoint[] odd = NewPoints(1 << (OddMultiplesWidth - 2));
             odd[0].CopyFrom(basePoint);
@@ -40,8 +39,7 @@ namespace Skold.Crypto
             {
                 curve.Add(odd[i], odd[i - 1], step, false, true);
             }
-            OddMultiples = NewOperands(odd.Length);
-            curve.ToAffineAdditionOperands(OddMultiples, odd);
+            OddMultiples = Affine(curve, odd);
         }
 
         private static EdwardsPoint[] NewPoints(int count)
@@ -54,14 +52,20 @@ namespace Skold.Crypto
             return points;
         }
 
-        private static AdditionOperand[] NewOperands(int count)
+        private static AffineTable Affine(EdwardsCurve curve, EdwardsPoint[] points)
         {
-            AdditionOperand[] operands = new AdditionOperand[count];
-            for (int i = 0; i < count; i++)
+            AdditionOperand[] operands = new AdditionOperand[points.Length];
+            for (int i = 0; i < operands.Length; i++)
             {
                 operands[i] = new AdditionOperand();
             }
-            return operands;
+            curve.ToAffineAdditionOperands(operands, points);
+            AffineTable table = new AffineTable(operands.Length);
+            for (int i = 0; i < operands.Length; i++)
+            {
+                table.Store(i, operands[i]);
+            }
+            return table;
         }
     }
 }

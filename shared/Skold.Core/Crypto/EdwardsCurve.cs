@@ -247,7 +247,7 @@ namespace Skold.Crypto
         /// </summary>
         public void MultiplyBase(EdwardsPoint r, byte[] scalar, int offset, sbyte[] digits)
         {
-            AdditionOperand[] table = BasePointTables.SmallMultiples;
+            AffineTable table = BasePointTables.SmallMultiples;
             Scalar25519.SignedRadix16(digits, scalar, offset);
             r.SetIdentity();
             for (int i = 63; i >= 0; i--)
@@ -265,18 +265,16 @@ namespace Skold.Crypto
         }
 
         // t = digit B for digit in [-8, 8], from table[j] = (j + 1) B, touching every entry.
-        private void SelectInConstantTime(AdditionOperand t, AdditionOperand[] table, int digit)
+        private void SelectInConstantTime(AdditionOperand t, AffineTable table, int digit)
         {
             int negative = (digit >> 31) & 1;
             int magnitude = digit - ((-negative & digit) << 1);
             t.SetAffineIdentity();
-            for (int j = 0; j < table.Length; j++)
+            for (int j = 0; j < table.Count; j++)
             {
                 uint difference = (uint)(magnitude ^ (j + 1));
                 int equal = (int)((difference - 1) >> 31);
-                Field25519.ConditionalMove(t.YPlusX, table[j].YPlusX, equal);
-                Field25519.ConditionalMove(t.YMinusX, table[j].YMinusX, equal);
-                Field25519.ConditionalMove(t.T2d, table[j].T2d, equal);
+                table.MoveInto(t, j, equal);
             }
             Field25519.ConditionalSwap(t.YPlusX, t.YMinusX, negative);
             Field25519.Negate(_a, t.T2d);
@@ -291,7 +289,7 @@ namespace Skold.Crypto
         /// </summary>
         public void DoubleScalarMultiply(EdwardsPoint r, sbyte[] aDigits, int aTop, AdditionOperand[] aTable, sbyte[] bDigits, int bTop)
         {
-            AdditionOperand[] bTable = BasePointTables.OddMultiples;
+            AffineTable bTable = BasePointTables.OddMultiples;
             int top = aTop > bTop ? aTop : bTop;
             r.SetIdentity();
             for (int i = top; i >= 0; i--)
@@ -308,7 +306,8 @@ namespace Skold.Crypto
                 }
                 if (b != 0)
                 {
-                    Add(r, r, bTable[(b < 0 ? -b : b) >> 1], b < 0, false);
+                    bTable.Load(_selected, (b < 0 ? -b : b) >> 1);
+                    Add(r, r, _selected, b < 0, false);
                 }
             }
         }
