@@ -23,9 +23,9 @@ namespace Skold.Station
 
         public DistributionBook(int vouchesPerDay)
         {
-            if (vouchesPerDay < 1 || vouchesPerDay > HouseholdState.MaxVouchesTracked)
+            if (vouchesPerDay < 1 || vouchesPerDay > HouseholdTable.MaxVouchesTracked)
             {
-                throw new ArgumentOutOfRangeException(nameof(vouchesPerDay), "a household vouches 1.." + HouseholdState.MaxVouchesTracked + " times a day");
+                throw new ArgumentOutOfRangeException(nameof(vouchesPerDay), "a household vouches 1.." + HouseholdTable.MaxVouchesTracked + " times a day");
             }
             _vouchesPerDay = vouchesPerDay;
         }
@@ -50,19 +50,7 @@ namespace Skold.Station
 
         public int HouseholdsServed
         {
-            get
-            {
-                HouseholdState[] all = _households.All();
-                int served = 0;
-                for (int i = 0; i < all.Length; i++)
-                {
-                    if (all[i].Served)
-                    {
-                        served++;
-                    }
-                }
-                return served;
-            }
+            get { return _households.Served; }
         }
 
         /// <summary>The record the last movement (hand-out, return, exception) wrote; null when none or undone.</summary>
@@ -118,38 +106,32 @@ namespace Skold.Station
 
         public int Taken(byte[] household, int item, uint now)
         {
-            HouseholdState? state = _households.Find(household);
-            return state == null ? 0 : state.Taken(item, PeriodStart(now));
+            int slot = _households.Find(household);
+            return slot == HouseholdTable.None ? 0 : _households.Taken(slot, item, PeriodStart(now));
         }
 
         public int ExceptionsUsed(byte[] household, int item, uint now)
         {
-            HouseholdState? state = _households.Find(household);
-            return state == null ? 0 : state.Exceptions(item, PeriodStart(now));
+            int slot = _households.Find(household);
+            return slot == HouseholdTable.None ? 0 : _households.Exceptions(slot, item, PeriodStart(now));
         }
 
         public int Out(byte[] household, int item)
         {
-            HouseholdState? state = _households.Find(household);
-            return state == null ? 0 : state.Out(item);
+            int slot = _households.Find(household);
+            return slot == HouseholdTable.None ? 0 : _households.Out(slot, item);
         }
 
         /// <summary>Lent items of this code out with all households.</summary>
         public int TotalOut(int item)
         {
-            HouseholdState[] all = _households.All();
-            int total = 0;
-            for (int i = 0; i < all.Length; i++)
-            {
-                total += all[i].Out(item);
-            }
-            return total;
+            return _households.TotalOut(item);
         }
 
         public int VouchesToday(byte[] household, uint now)
         {
-            HouseholdState? state = _households.Find(household);
-            return state == null ? 0 : state.VouchesSince(now > VouchWindowSeconds ? now - VouchWindowSeconds : 0);
+            int slot = _households.Find(household);
+            return slot == HouseholdTable.None ? 0 : _households.VouchesSince(slot, now > VouchWindowSeconds ? now - VouchWindowSeconds : 0);
         }
 
         /// <summary>May the household have quantity of item now, within the rules and the stock?</summary>
@@ -263,38 +245,38 @@ namespace Skold.Station
         // Applies a movement (direction 1) or reverses it (direction -1, an undo).
         private void Move(JournalRecord journalRecord, int direction)
         {
-            HouseholdState household = _households.GetOrAdd(journalRecord.Household);
-            household.Served = true;
+            int household = _households.GetOrAdd(journalRecord.Household);
+            _households.MarkServed(household);
             int quantity = journalRecord.Quantity * direction;
             uint period = PeriodStart(journalRecord.Time);
             if (journalRecord.Kind == RecordKind.Returned)
             {
                 _stock[journalRecord.Item] += quantity;
-                household.AddOut(journalRecord.Item, -quantity);
+                _households.AddOut(household, journalRecord.Item, -quantity);
                 return;
             }
             _stock[journalRecord.Item] -= quantity;
-            household.AddTaken(journalRecord.Item, quantity, period);
+            _households.AddTaken(household, journalRecord.Item, quantity, period);
             HandOuts += direction;
             if (IsLent(journalRecord.Item))
             {
-                household.AddOut(journalRecord.Item, quantity);
+                _households.AddOut(household, journalRecord.Item, quantity);
             }
             if (journalRecord.Kind == RecordKind.Exception)
             {
                 ExceptionsGranted += direction;
-                household.AddException(journalRecord.Item, direction, period);
-                HouseholdState n1 = _households.GetOrAdd(journalRecord.Neighbour1);
-                HouseholdState n2 = _households.GetOrAdd(journalRecord.Neighbour2);
+                _households.AddException(household, journalRecord.Item, direction, period);
+                int n1 = _households.GetOrAdd(journalRecord.Neighbour1);
+                int n2 = _households.GetOrAdd(journalRecord.Neighbour2);
                 if (direction > 0)
                 {
-                    n1.AddVouch(journalRecord.Time);
-                    n2.AddVouch(journalRecord.Time);
+                    _households.AddVouch(n1, journalRecord.Time);
+                    _households.AddVouch(n2, journalRecord.Time);
                 }
                 else
                 {
-                    n1.RemoveVouch(journalRecord.Time);
-                    n2.RemoveVouch(journalRecord.Time);
+                    _households.RemoveVouch(n1, journalRecord.Time);
+                    _households.RemoveVouch(n2, journalRecord.Time);
                 }
             }
         }
