@@ -57,7 +57,7 @@ internal static class HeapBench
             Console.WriteLine($"    {bytes,8:N0}  {count,5} x {kind}");
         }
         HeapCensus peak = run.Peak!;
-        Console.WriteLine($"  peak of {run.Samples} samples: {peak.Total:N0} bytes in {peak.Objects:N0} objects ({peak.StaticFieldBytes:N0} of them static field slots); largest single block {peak.LargestBlock:N0} bytes");
+        Console.WriteLine($"  peak of {run.Samples} samples: {peak.Total:N0} bytes in {peak.Objects:N0} objects ({peak.StaticFieldBytes:N0} bytes of them static field slots); largest single block {peak.LargestBlock:N0} bytes");
         Console.WriteLine($"  most allocated by one step (host bytes, an upper bound of its short-lived garbage): {run.MaxStepAllocatedHostBytes:N0}");
         foreach (var (kind, count, bytes) in peak.Largest(8))
         {
