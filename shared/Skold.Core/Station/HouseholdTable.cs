@@ -277,23 +277,11 @@ namespace Skold.Station
             {
                 int address = household * SlotSize + PeriodAt;
                 Bytes.WriteUInt32LittleEndian(Page(address), Offset(address), periodStart);
-                int slot = household;
-                int linkAt = household * SlotSize + OverflowAt;
-                int at = FirstEntriesAt;
-                int entries = FirstEntries;
-                while (slot != None)
+                for (int entry = household * SlotSize + FirstEntriesAt; entry != None; entry = NextEntry(household, entry))
                 {
-                    byte[] page = Page(slot * SlotSize);
-                    int entry = Offset(slot * SlotSize) + at;
-                    for (int i = 0; i < entries; i++, entry += EntrySize)
-                    {
-                        page[entry + TakenAt] = 0;
-                        page[entry + ExceptionsAt] = 0;
-                    }
-                    slot = NextItemSlot(linkAt);
-                    linkAt = slot * SlotSize;
-                    at = MoreEntriesAt;
-                    entries = MoreEntries;
+                    byte[] page = Page(entry);
+                    page[Offset(entry) + TakenAt] = 0;
+                    page[Offset(entry) + ExceptionsAt] = 0;
                 }
             }
             return true;
@@ -335,28 +323,32 @@ namespace Skold.Station
         // A free entry matches no item, so fresh slots (all 0) never pass for item 0.
         private int Entry(int household, int item, bool free)
         {
-            int slot = household;
-            int linkAt = household * SlotSize + OverflowAt;
-            int at = FirstEntriesAt;
-            int entries = FirstEntries;
-            while (slot != None)
+            for (int entry = household * SlotSize + FirstEntriesAt; entry != None; entry = NextEntry(household, entry))
             {
-                byte[] page = Page(slot * SlotSize);
-                int entry = Offset(slot * SlotSize) + at;
-                for (int i = 0; i < entries; i++, entry += EntrySize)
+                byte[] page = Page(entry);
+                int at = Offset(entry);
+                bool isFree = page[at + TakenAt] == 0 && page[at + ExceptionsAt] == 0 && page[at + OutAt] == 0;
+                if (free ? isFree : !isFree && page[at] == item)
                 {
-                    bool isFree = page[entry + TakenAt] == 0 && page[entry + ExceptionsAt] == 0 && page[entry + OutAt] == 0;
-                    if (free ? isFree : !isFree && page[entry] == item)
-                    {
-                        return slot * SlotSize + at + i * EntrySize;
-                    }
+                    return entry;
                 }
-                slot = NextItemSlot(linkAt);
-                linkAt = slot * SlotSize;
-                at = MoreEntriesAt;
-                entries = MoreEntries;
             }
             return None;
+        }
+
+        // The household's item entry after entry: the next in its slot, else the first of the next
+        // item slot in its chain (the household's number is its first slot), or None at the end.
+        private int NextEntry(int household, int entry)
+        {
+            int slot = entry / SlotSize;
+            bool first = slot == household;
+            int end = slot * SlotSize + (first ? FirstEntriesAt + FirstEntries * EntrySize : MoreEntriesAt + MoreEntries * EntrySize);
+            if (entry + EntrySize < end)
+            {
+                return entry + EntrySize;
+            }
+            int next = NextItemSlot(first ? household * SlotSize + OverflowAt : slot * SlotSize);
+            return next == None ? None : next * SlotSize + MoreEntriesAt;
         }
 
         // A slot of seven more entries, first in the household's overflow chain; returns its first entry.
