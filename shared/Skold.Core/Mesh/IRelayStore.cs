@@ -22,7 +22,7 @@ namespace Skold.Mesh
         /// <summary>The length in bytes of a kept order; 0 when it is not kept (or no longer).</summary>
         int OrderLength(uint messageId);
 
-        /// <summary>Copies count bytes of a kept order, from byte at of the order; false when it is not kept.</summary>
+        /// <summary>Copies count bytes of a kept order, from byte at of the order; false when it is not kept or the range passes its end.</summary>
         bool ReadOrder(uint messageId, int at, byte[] buffer, int offset, int count);
     }
 }

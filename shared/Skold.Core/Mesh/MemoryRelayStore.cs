@@ -71,7 +71,7 @@ namespace Skold.Mesh
         public bool ReadOrder(uint messageId, int at, byte[] buffer, int offset, int count)
         {
             int i = IndexOf(messageId);
-            if (i < 0)
+            if (i < 0 || at < 0 || count < 0 || at + count > _orders[i].Length)
             {
                 return false;
             }

@@ -850,7 +850,7 @@ namespace Skold.Mesh
             {
                 return false;
             }
-            int size = messageLength - start < Frame.MaxPayload ? messageLength - start : Frame.MaxPayload;
+            int size = Frame.FragmentLength(messageLength, frame.FragmentIndex) - Frame.HeaderSize;
             return frame.Payload.Length == size && _store.ReadOrder(frame.MessageId, start, _heldFragment, 0, size)
                 && Bytes.FixedTimeEquals(frame.Payload, 0, _heldFragment, 0, size);
         }

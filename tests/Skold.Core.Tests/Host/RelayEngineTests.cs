@@ -156,6 +156,8 @@ public class RelayEngineTests
             store.AppendOrder(Frame.MessageIdOf(other), other);
         }
         Assert.AreEqual(0, store.OrderLength(Frame.MessageIdOf(first)));
+        uint newest = store.OrderIds()[^1];
+        Assert.IsFalse(store.ReadOrder(newest, store.OrderLength(newest) - 1, new byte[2], 0, 2), "a read past an order's end is refused, as on flash");
         byte[] copy = Frame.Fragment(FrameType.Order, 5, 9, first)[0].Encode();
         a.Receive(copy, 0, copy.Length, 30, 61_000);
         Assert.IsFalse(a.Held.Holds(Frame.MessageIdOf(first)), "what the store lost, the node no longer claims to hold (as after a reboot)");
